@@ -1,0 +1,244 @@
+package io.themodel.platform.relay;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.themodel.events.CloudEvent;
+import io.themodel.events.EventCodec;
+import io.themodel.events.EventType;
+import io.themodel.platform.store.EventStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+
+/**
+ * Publishes the event store's unpublished rows to Kafka in {@code position} order and marks them
+ * published once the broker has acknowledged them. One relay per service is active: the one that
+ * holds a PostgreSQL advisory lock on its own connection (if that connection dies, the lock goes
+ * with it and a standby takes over). It wakes on the store's NOTIFY and polls as a fallback.
+ * Delivery is at-least-once: a crash after the ack and before the mark re-sends, and consumers drop
+ * the duplicate by event id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+  private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+  private static final long LOCK_KEY = 0x7468656d6f64656cL; // "themodel"
+  private static final String SELECT_UNPUBLISHED =
+      "select position, event_id, type, occurred_at, stream_id, correlation_id, causation_id,"
+          + " journey_key, lead_id, account_id, payload::text as payload from event_store where published_at"
+          + " is null order by position limit ?";
+
+  private final EventCodec codec;
+  private final Counter published;
+  private final boolean enabled;
+  private final Duration pollInterval;
+  private final int batchSize;
+  private final String bootstrapServers;
+  private final String jdbcUrl;
+  private final String username;
+  private final Optional<String> password;
+  private final AtomicBoolean running = new AtomicBoolean();
+  private volatile boolean leader;
+  private Thread worker;
+  private KafkaProducer<String, String> producer;
+
+  OutboxRelay(
+      EventCodec codec,
+      MeterRegistry registry,
+      @ConfigProperty(name = "themodel.relay.enabled", defaultValue = "true") boolean enabled,
+      @ConfigProperty(name = "themodel.relay.poll-interval", defaultValue = "PT1S")
+          Duration pollInterval,
+      @ConfigProperty(name = "themodel.relay.batch-size", defaultValue = "500") int batchSize,
+      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+      @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
+      @ConfigProperty(name = "quarkus.datasource.username") String username,
+      @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+    this.codec = codec;
+    this.published = registry.counter("themodel.relay.published");
+    this.enabled = enabled;
+    this.pollInterval = pollInterval;
+    this.batchSize = batchSize;
+    this.bootstrapServers = bootstrapServers;
+    this.jdbcUrl = jdbcUrl;
+    this.username = username;
+    this.password = password;
+    registry.gauge("themodel.relay.leader", this, relay -> relay.leader ? 1 : 0);
+  }
+
+  void start(@Observes StartupEvent startup) {
+    if (!enabled) {
+      LOG.info("outbox relay disabled by themodel.relay.enabled=false");
+      return;
+    }
+    producer = new KafkaProducer<>(producerConfig());
+    running.set(true);
+    worker = new Thread(this::run, "outbox-relay");
+    worker.setDaemon(true);
+    worker.start();
+  }
+
+  void stop(@Observes ShutdownEvent shutdown) {
+    if (!running.getAndSet(false)) {
+      return;
+    }
+    try {
+      worker.join(pollInterval.toMillis() + 5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    producer.close(Duration.ofSeconds(5));
+  }
+
+  /** Whether this instance currently holds the lock and relays. */
+  public boolean isLeader() {
+    return leader;
+  }
+
+  private void run() {
+    while (running.get()) {
+      try (Connection connection = connect()) {
+        if (!tryLock(connection)) {
+          pause();
+          continue;
+        }
+        leader = true;
+        LOG.info("outbox relay is the leader for this service");
+        try (Statement listen = connection.createStatement()) {
+          listen.execute("LISTEN " + EventStore.NOTIFY_CHANNEL);
+        }
+        PGConnection notifications = connection.unwrap(PGConnection.class);
+        while (running.get()) {
+          if (drain(connection) < batchSize) {
+            notifications.getNotifications((int) pollInterval.toMillis());
+          }
+        }
+      } catch (Exception e) {
+        if (running.get()) {
+          LOG.warnf("outbox relay interrupted (%s); retrying", e.toString());
+          pause();
+        }
+      } finally {
+        leader = false;
+      }
+    }
+  }
+
+  /** Sends one batch and marks it published after every record is acknowledged. */
+  private int drain(Connection connection) throws Exception {
+    List<Long> positions = new ArrayList<>();
+    List<Future<RecordMetadata>> acks = new ArrayList<>();
+    try (PreparedStatement select = connection.prepareStatement(SELECT_UNPUBLISHED)) {
+      select.setInt(1, batchSize);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          positions.add(rows.getLong("position"));
+          acks.add(producer.send(record(rows)));
+        }
+      }
+    }
+    if (positions.isEmpty()) {
+      return 0;
+    }
+    producer.flush();
+    for (Future<RecordMetadata> ack : acks) {
+      ack.get(2, TimeUnit.MINUTES);
+    }
+    try (PreparedStatement mark =
+        connection.prepareStatement(
+            "update event_store set published_at = now() where position = any(?)")) {
+      mark.setArray(1, connection.createArrayOf("bigint", positions.toArray()));
+      mark.executeUpdate();
+    }
+    published.increment(positions.size());
+    return positions.size();
+  }
+
+  private ProducerRecord<String, String> record(ResultSet row) throws SQLException {
+    String typeName = row.getString("type");
+    EventType type =
+        EventType.byTypeName(typeName)
+            .orElseThrow(() -> new IllegalStateException("unknown type in store: " + typeName));
+    String journeyKey = row.getString("journey_key");
+    CloudEvent envelope =
+        codec.envelope(
+            type,
+            row.getObject("event_id", UUID.class),
+            row.getString("stream_id"),
+            row.getTimestamp("occurred_at").toInstant(),
+            row.getObject("correlation_id", UUID.class),
+            row.getObject("causation_id", UUID.class),
+            row.getObject("lead_id", UUID.class),
+            row.getObject("account_id", UUID.class),
+            codec.parseData(row.getString("payload")));
+    ProducerRecord<String, String> record =
+        new ProducerRecord<>(type.department().topic(), journeyKey, codec.write(envelope));
+    record
+        .headers()
+        .add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.US_ASCII));
+    return record;
+  }
+
+  private Connection connect() throws SQLException {
+    Properties properties = new Properties();
+    properties.setProperty("user", username);
+    password.ifPresent(secret -> properties.setProperty("password", secret));
+    properties.setProperty("ApplicationName", "outbox-relay");
+    properties.setProperty("tcpKeepAlive", "true");
+    return DriverManager.getConnection(jdbcUrl, properties);
+  }
+
+  private static boolean tryLock(Connection connection) throws SQLException {
+    try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_lock(?)")) {
+      lock.setLong(1, LOCK_KEY);
+      try (ResultSet result = lock.executeQuery()) {
+        return result.next() && result.getBoolean(1);
+      }
+    }
+  }
+
+  private Properties producerConfig() {
+    Properties config = new Properties();
+    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    config.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+    config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    return config;
+  }
+
+  private void pause() {
+    try {
+      Thread.sleep(pollInterval.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running.set(false);
+    }
+  }
+}

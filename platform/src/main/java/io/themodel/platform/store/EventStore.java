@@ -1,0 +1,158 @@
+package io.themodel.platform.store;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.themodel.events.DomainEvent;
+import io.themodel.events.EventCodec;
+import io.themodel.events.EventType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The service's append-only event log in its own PostgreSQL database, and its outbox: rows are
+ * published by the relay after the transaction that appended them commits. {@code unique
+ * (stream_id, stream_version)} makes a concurrent append to the same stream fail instead of
+ * overwriting.
+ */
+@ApplicationScoped
+public class EventStore {
+
+  /** The channel the relay listens on; notifications are delivered when the append commits. */
+  public static final String NOTIFY_CHANNEL = "themodel_outbox";
+
+  private static final String UNIQUE_VIOLATION = "23505";
+
+  private final DataSource dataSource;
+  private final EventCodec codec;
+  private final Clock clock;
+  private final Counter appended;
+
+  EventStore(DataSource dataSource, EventCodec codec, Clock clock, MeterRegistry registry) {
+    this.dataSource = dataSource;
+    this.codec = codec;
+    this.clock = clock;
+    this.appended = registry.counter("themodel.events.appended");
+  }
+
+  /** The events of one stream in order; empty when the stream does not exist. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<StoredEvent> load(String streamId) {
+    String sql =
+        "select position, stream_id, stream_version, event_id, type, occurred_at, correlation_id,"
+            + " causation_id, actor, payload from event_store where stream_id = ? order by"
+            + " stream_version";
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(sql)) {
+      select.setString(1, streamId);
+      try (ResultSet rows = select.executeQuery()) {
+        List<StoredEvent> events = new ArrayList<>();
+        while (rows.next()) {
+          events.add(read(rows));
+        }
+        return events;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot load stream " + streamId, e);
+    }
+  }
+
+  /**
+   * Appends events to a stream that must be at {@code expectedVersion} (0 for a new stream), in the
+   * caller's transaction.
+   *
+   * @throws ConcurrencyConflict when another append got there first
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public List<StoredEvent> append(
+      String streamId,
+      String streamType,
+      long expectedVersion,
+      List<? extends DomainEvent> events,
+      EventMetadata metadata) {
+    if (events.isEmpty()) {
+      return List.of();
+    }
+    String sql =
+        "insert into event_store (stream_id, stream_type, stream_version, event_id, type,"
+            + " schema_version, occurred_at, recorded_at, correlation_id, causation_id, actor,"
+            + " journey_key, lead_id, account_id, payload) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?, ?, ?, cast(? as jsonb)) returning position";
+    Instant now = clock.instant();
+    List<StoredEvent> stored = new ArrayList<>(events.size());
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement insert = connection.prepareStatement(sql)) {
+      long version = expectedVersion;
+      for (DomainEvent event : events) {
+        EventType type = EventType.of(event);
+        UUID eventId = UUID.randomUUID();
+        version++;
+        insert.setString(1, streamId);
+        insert.setString(2, streamType);
+        insert.setLong(3, version);
+        insert.setObject(4, eventId);
+        insert.setString(5, type.typeName());
+        insert.setInt(6, type.version());
+        insert.setTimestamp(7, Timestamp.from(now));
+        insert.setTimestamp(8, Timestamp.from(now));
+        insert.setObject(9, metadata.correlationId());
+        insert.setObject(10, metadata.causationId(), Types.OTHER);
+        insert.setString(11, metadata.actor());
+        insert.setString(12, event.leadId() == null ? streamId : event.leadId().toString());
+        insert.setObject(13, event.leadId(), Types.OTHER);
+        insert.setObject(14, event.accountId(), Types.OTHER);
+        insert.setString(15, codec.writeData(event));
+        try (ResultSet key = insert.executeQuery()) {
+          key.next();
+          stored.add(
+              new StoredEvent(
+                  key.getLong(1), streamId, version, eventId, type, now, metadata, event));
+        }
+      }
+      try (PreparedStatement notify = connection.prepareStatement("select pg_notify(?, '')")) {
+        notify.setString(1, NOTIFY_CHANNEL);
+        notify.execute();
+      }
+    } catch (SQLException e) {
+      if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+        throw new ConcurrencyConflict(streamId, expectedVersion);
+      }
+      throw new IllegalStateException("cannot append to stream " + streamId, e);
+    }
+    appended.increment(stored.size());
+    return stored;
+  }
+
+  private StoredEvent read(ResultSet row) throws SQLException {
+    String typeName = row.getString("type");
+    EventType type =
+        EventType.byTypeName(typeName)
+            .orElseThrow(() -> new IllegalStateException("unknown type in store: " + typeName));
+    DomainEvent event = codec.fromData(type, codec.parseData(row.getString("payload")));
+    EventMetadata metadata =
+        new EventMetadata(
+            row.getObject("correlation_id", UUID.class),
+            row.getObject("causation_id", UUID.class),
+            row.getString("actor"));
+    return new StoredEvent(
+        row.getLong("position"),
+        row.getString("stream_id"),
+        row.getLong("stream_version"),
+        row.getObject("event_id", UUID.class),
+        type,
+        row.getTimestamp("occurred_at").toInstant(),
+        metadata,
+        event);
+  }
+}

@@ -1,0 +1,88 @@
+package io.themodel.testing.postgres;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+
+/**
+ * A database of its own on the PostgreSQL server our machines run (127.0.0.1:5432 unless {@code
+ * THEMODEL_PG_URL} says otherwise; {@code THEMODEL_PG_USER}, {@code THEMODEL_PG_PASSWORD}), dropped
+ * and created afresh so that no run sees what an earlier one left.
+ */
+public final class TestDatabase {
+
+  private TestDatabase() {}
+
+  /** The server URL without a database, e.g. {@code jdbc:postgresql://127.0.0.1:5432}. */
+  public static String serverUrl() {
+    String url =
+        System.getenv().getOrDefault("THEMODEL_PG_URL", "jdbc:postgresql://127.0.0.1:5432");
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  public static String user() {
+    return System.getenv().getOrDefault("THEMODEL_PG_USER", "postgres");
+  }
+
+  public static String password() {
+    return System.getenv().getOrDefault("THEMODEL_PG_PASSWORD", "");
+  }
+
+  public static String url(String database) {
+    return serverUrl() + "/" + database;
+  }
+
+  /** Drops the database if it exists and creates it empty; returns its JDBC URL. */
+  public static String recreate(String database) {
+    requireSafeName(database);
+    try (Connection admin = connect("postgres");
+        Statement statement = admin.createStatement()) {
+      statement.execute("drop database if exists \"" + database + "\" with (force)");
+      statement.execute("create database \"" + database + "\"");
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "cannot create database " + database + " on " + serverUrl() + ": " + e.getMessage(), e);
+    }
+    return url(database);
+  }
+
+  /** Creates the database unless it exists (the local run keeps its data between runs). */
+  public static String ensure(String database) {
+    requireSafeName(database);
+    try (Connection admin = connect("postgres");
+        Statement statement = admin.createStatement()) {
+      try (var exists =
+          statement.executeQuery("select 1 from pg_database where datname = '" + database + "'")) {
+        if (!exists.next()) {
+          statement.execute("create database \"" + database + "\"");
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create database " + database, e);
+    }
+    return url(database);
+  }
+
+  public static Connection connect(String database) throws SQLException {
+    Properties properties = new Properties();
+    properties.setProperty("user", user());
+    properties.setProperty("password", password());
+    return DriverManager.getConnection(url(database), properties);
+  }
+
+  private static void requireSafeName(String database) {
+    if (!database.matches("[a-z][a-z0-9_]{0,62}")) {
+      throw new IllegalArgumentException("not a plain database name: " + database);
+    }
+  }
+
+  /** Creates the named databases if missing: {@code TestDatabase lead is deal success kpi}. */
+  public static void main(String[] databases) {
+    for (String database : databases) {
+      ensure(database);
+      System.out.println("database " + database + " ready");
+    }
+  }
+}
