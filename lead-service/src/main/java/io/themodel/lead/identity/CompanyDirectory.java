@@ -1,0 +1,157 @@
+package io.themodel.lead.identity;
+
+import io.themodel.events.lead.CompanyMatch;
+import io.themodel.events.lead.CompanyResolved;
+import io.themodel.platform.command.CommandRejected;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The golden master's tables: which company each normalised spelling and each email domain leads
+ * to. Resolves a lead's company (name first, then email domain, else a new company) and records
+ * what a {@link CompanyResolved} taught it, in the transaction that appends the event.
+ */
+@ApplicationScoped
+public class CompanyDirectory {
+
+  private final EntityManager em;
+  private final GoldenMaster master;
+  private final Clock clock;
+
+  CompanyDirectory(EntityManager em, GoldenMaster master, Clock clock) {
+    this.em = em;
+    this.master = master;
+    this.clock = clock;
+  }
+
+  /**
+   * The company of a lead with this name and email.
+   *
+   * @throws CommandRejected (422, companyName) when the name holds no letters or digits
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public CompanyResolution resolve(String companyName, String email) {
+    CompanyNameNormaliser normaliser = master.normaliser();
+    String key = normaliser.normalise(companyName);
+    if (key.isEmpty()) {
+      throw CommandRejected.unprocessable(
+          "companyName", "a company name needs letters or digits to identify the company");
+    }
+    Optional<UUID> byName = companyByKey(key);
+    if (byName.isPresent()) {
+      CompanyMatch match =
+          normaliser.matchesThroughAlias(companyName) ? CompanyMatch.ALIAS : CompanyMatch.NAME;
+      return new CompanyResolution(byName.get(), key, match);
+    }
+    String domain = master.companyDomain(email);
+    if (domain != null) {
+      Optional<UUID> byDomain = companyByDomain(domain);
+      if (byDomain.isPresent()) {
+        return new CompanyResolution(byDomain.get(), key, CompanyMatch.EMAIL_DOMAIN);
+      }
+    }
+    // The id follows from the key, so two leads of one new company captured at once agree on it.
+    UUID newId = UUID.nameUUIDFromBytes(("company:" + key).getBytes(StandardCharsets.UTF_8));
+    return new CompanyResolution(newId, key, CompanyMatch.NEW_COMPANY);
+  }
+
+  /** Records the company, its spelling and (unless free mail) its email domain. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void learn(CompanyResolved resolved, String companyName, String email) {
+    em.createNativeQuery(
+            "insert into company (company_id, name, created_at) values (?1, ?2, ?3)"
+                + " on conflict (company_id) do nothing")
+        .setParameter(1, resolved.companyId())
+        .setParameter(2, companyName)
+        .setParameter(3, clock.instant())
+        .executeUpdate();
+    em.createNativeQuery(
+            "insert into company_key (normalised_key, company_id) values (?1, ?2)"
+                + " on conflict (normalised_key) do nothing")
+        .setParameter(1, resolved.normalisedKey())
+        .setParameter(2, resolved.companyId())
+        .executeUpdate();
+    String domain = master.companyDomain(email);
+    if (domain != null) {
+      em.createNativeQuery(
+              "insert into company_domain (domain, company_id) values (?1, ?2)"
+                  + " on conflict (domain) do nothing")
+          .setParameter(1, domain)
+          .setParameter(2, resolved.companyId())
+          .executeUpdate();
+    }
+  }
+
+  /** The companies a query in any spelling (or an email domain) finds: exact key, else prefix. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<UUID> search(String query) {
+    String key = master.normaliser().normalise(query);
+    List<UUID> found =
+        ids(
+            "select distinct company_id from company_key where normalised_key = ?1"
+                + " union select company_id from company_domain where domain = ?2",
+            key,
+            query.trim().toLowerCase(java.util.Locale.ROOT));
+    if (!found.isEmpty() || key.isEmpty()) {
+      return found;
+    }
+    String prefix = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    return ids(
+        "select distinct company_id from company_key where normalised_key like ?1 limit 50",
+        prefix);
+  }
+
+  /** A company's name, spellings and domains, or empty. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<Company> company(UUID companyId) {
+    List<?> names =
+        em.createNativeQuery("select name from company where company_id = ?1")
+            .setParameter(1, companyId)
+            .getResultList();
+    if (names.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> keys =
+        strings(
+            "select normalised_key from company_key where company_id = ?1 order by 1", companyId);
+    List<String> domains =
+        strings("select domain from company_domain where company_id = ?1 order by 1", companyId);
+    return Optional.of(new Company(companyId, (String) names.get(0), keys, domains));
+  }
+
+  /** A company of the golden master: its first-seen name, every known spelling and domain. */
+  public record Company(UUID companyId, String name, List<String> keys, List<String> domains) {}
+
+  private Optional<UUID> companyByKey(String key) {
+    return ids("select company_id from company_key where normalised_key = ?1", key).stream()
+        .findFirst();
+  }
+
+  private Optional<UUID> companyByDomain(String domain) {
+    return ids("select company_id from company_domain where domain = ?1", domain).stream()
+        .findFirst();
+  }
+
+  private List<UUID> ids(String sql, Object... parameters) {
+    var query = em.createNativeQuery(sql, UUID.class);
+    for (int i = 0; i < parameters.length; i++) {
+      query.setParameter(i + 1, parameters[i]);
+    }
+    @SuppressWarnings("unchecked")
+    List<UUID> result = query.getResultList();
+    return result;
+  }
+
+  private List<String> strings(String sql, UUID companyId) {
+    @SuppressWarnings("unchecked")
+    List<String> result =
+        em.createNativeQuery(sql, String.class).setParameter(1, companyId).getResultList();
+    return result;
+  }
+}

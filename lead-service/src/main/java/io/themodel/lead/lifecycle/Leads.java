@@ -1,0 +1,144 @@
+package io.themodel.lead.lifecycle;
+
+import io.quarkus.runtime.Startup;
+import io.themodel.events.DomainEvent;
+import io.themodel.events.lead.CompanyResolved;
+import io.themodel.events.lead.LeadCaptured;
+import io.themodel.events.lead.LeadExcluded;
+import io.themodel.events.lead.LeadRecycled;
+import io.themodel.events.lead.LeadReincluded;
+import io.themodel.events.lead.LeadScored;
+import io.themodel.events.lead.LeadTouched;
+import io.themodel.events.lead.MarketingQualified;
+import io.themodel.lead.identity.CompanyDirectory;
+import io.themodel.lead.scoring.ScoringConfig;
+import io.themodel.lead.scoring.ScoringRules;
+import io.themodel.platform.command.CommandRejected;
+import io.themodel.platform.command.CommandRunner;
+import io.themodel.platform.command.Decision;
+import io.themodel.platform.store.EventMetadata;
+import io.themodel.platform.store.StoredEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hibernate.exception.ConstraintViolationException;
+
+/**
+ * Runs Marketing's commands on a lead: decides, appends and updates {@link LeadView} in one
+ * transaction.
+ */
+@Startup
+@ApplicationScoped
+public class Leads {
+
+  static final String STREAM_TYPE = "lead";
+
+  private final CommandRunner runner;
+  private final LeadLifecycle lifecycle;
+  private final CompanyDirectory directory;
+
+  Leads(
+      CommandRunner runner,
+      FollowUpConfig config,
+      ScoringConfig scoring,
+      CompanyDirectory directory) {
+    this.runner = runner;
+    this.directory = directory;
+    this.lifecycle =
+        new LeadLifecycle(
+            new FollowUpSchedule(
+                config.sources().entrySet().stream()
+                    .collect(
+                        Collectors.toMap(
+                            Map.Entry::getKey,
+                            e ->
+                                new FollowUpSchedule.FollowUp(
+                                    e.getValue().delay(), e.getValue().priority())))),
+            scoringRules(scoring));
+  }
+
+  private static ScoringRules scoringRules(ScoringConfig config) {
+    Map<String, Integer> fit = new LinkedHashMap<>();
+    for (String pair : config.fitTitles().orElse(List.of())) {
+      String[] sides = pair.split(":", -1);
+      if (sides.length != 2 || sides[0].isBlank() || !sides[1].trim().matches("-?\\d{1,4}")) {
+        throw new IllegalStateException(
+            "themodel.scoring.fit-titles: '" + pair + "' is not a 'word:points' pair");
+      }
+      fit.put(sides[0].trim(), Integer.parseInt(sides[1].trim()));
+    }
+    if (config.decay().points() < 0) {
+      throw new IllegalStateException("themodel.scoring.decay.points must be 0 or more");
+    }
+    if (config.decay().after().isNegative() || config.decay().after().isZero()) {
+      throw new IllegalStateException("themodel.scoring.decay.after must be a positive duration");
+    }
+    try {
+      return new ScoringRules(
+          config.weights(),
+          fit,
+          config.bands().mqlLow(),
+          config.bands().mqlHigh(),
+          config.bands().sql(),
+          config.handoffBand());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("themodel.scoring: " + e.getMessage(), e);
+    }
+  }
+
+  @Transactional
+  public Decision<LeadLifecycle.State> execute(
+      UUID leadId, LeadLifecycle.Command command, EventMetadata metadata) {
+    Decision<LeadLifecycle.State> decision =
+        runner.run(STREAM_TYPE, leadId.toString(), lifecycle, command, metadata);
+    try {
+      decision.events().forEach(this::project);
+      LeadView.getEntityManager().flush();
+    } catch (PersistenceException e) {
+      if (e instanceof ConstraintViolationException
+          || e.getCause() instanceof ConstraintViolationException) {
+        // two captures of one new email at once: the loser retries and becomes a touch
+        throw CommandRejected.conflict("a lead with this email was captured at the same time");
+      }
+      throw e;
+    }
+    return decision;
+  }
+
+  /** The lead's state folded from its stream, for commands that must look before they decide. */
+  public LeadLifecycle.State current(UUID leadId) {
+    return runner.current(leadId.toString(), lifecycle);
+  }
+
+  private void project(StoredEvent stored) {
+    DomainEvent event = stored.event();
+    if (event instanceof LeadCaptured captured) {
+      LeadView.captured(captured, stored.occurredAt()).persist();
+      return;
+    }
+    LeadView view = LeadView.<LeadView>findByIdOptional(event.leadId()).orElseThrow();
+    if (event instanceof CompanyResolved resolved) {
+      view.resolved(resolved);
+      directory.learn(resolved, view.companyName, view.email);
+    } else if (event instanceof LeadTouched touched) {
+      view.touched(touched, stored.occurredAt());
+    } else if (event instanceof MarketingQualified qualified) {
+      view.qualified(qualified, stored.occurredAt());
+    } else if (event instanceof LeadExcluded excluded) {
+      view.excluded(excluded);
+    } else if (event instanceof LeadReincluded) {
+      view.reincluded();
+    } else if (event instanceof LeadRecycled) {
+      view.recycled();
+    } else if (event instanceof LeadScored scored) {
+      view.scored(scored, stored.occurredAt());
+    } else {
+      throw new IllegalStateException("not a lead event: " + stored.type());
+    }
+  }
+}
