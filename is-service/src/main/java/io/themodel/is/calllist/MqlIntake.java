@@ -1,0 +1,45 @@
+package io.themodel.is.calllist;
+
+import io.smallrye.common.annotation.Blocking;
+import io.themodel.events.lead.LeadCaptured;
+import io.themodel.events.lead.MarketingQualified;
+import io.themodel.is.planning.LeadCompany;
+import io.themodel.platform.inbox.EventInbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Puts every MQL from Marketing on the call list, due at its follow-up time, and keeps the company
+ * each lead was captured for.
+ */
+@ApplicationScoped
+public class MqlIntake {
+
+  private final EventInbox inbox;
+  private final Prospects prospects;
+
+  MqlIntake(EventInbox inbox, Prospects prospects) {
+    this.inbox = inbox;
+    this.prospects = prospects;
+  }
+
+  @Incoming("lead-events")
+  @Blocking
+  public void onLeadEvent(ConsumerRecord<String, String> record) {
+    inbox.receive(
+        record,
+        incoming -> {
+          if (incoming.event() instanceof LeadCaptured captured) {
+            LeadCompany.record(captured.leadId(), captured.companyName());
+          } else if (incoming.event() instanceof MarketingQualified mql) {
+            MarketingBand.record(mql.leadId(), mql.band(), incoming.occurredAt());
+            prospects.execute(
+                mql.leadId(),
+                new Prospect.EnterCallList(
+                    mql.leadId(), mql.source(), mql.followUpDueAt(), mql.priority()),
+                incoming.reaction("is-service"));
+          }
+        });
+  }
+}
