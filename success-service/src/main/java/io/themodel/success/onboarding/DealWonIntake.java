@@ -1,0 +1,49 @@
+package io.themodel.success.onboarding;
+
+import io.smallrye.common.annotation.Blocking;
+import io.themodel.events.deal.DealWon;
+import io.themodel.platform.inbox.EventInbox;
+import io.themodel.success.customer.Customer;
+import io.themodel.success.customer.Customers;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Turns every won deal from Field Sales into a customer account with the onboarding checklist. */
+@ApplicationScoped
+public class DealWonIntake {
+
+  private final EventInbox inbox;
+  private final Customers customers;
+  private final OnboardingChecklist checklist;
+
+  DealWonIntake(EventInbox inbox, Customers customers, OnboardingChecklist checklist) {
+    this.inbox = inbox;
+    this.customers = customers;
+    this.checklist = checklist;
+  }
+
+  @Incoming("deal-events")
+  @Blocking
+  public void onDealEvent(ConsumerRecord<String, String> record) {
+    inbox.receive(
+        record,
+        incoming -> {
+          if (incoming.event() instanceof DealWon won) {
+            UUID accountId = Customer.accountIdFor(won.opportunityId());
+            customers.execute(
+                accountId,
+                new Customer.Open(
+                    accountId,
+                    won.leadId(),
+                    won.opportunityId(),
+                    won.amount(),
+                    won.contractStart(),
+                    won.termMonths(),
+                    checklist.steps()),
+                incoming.reaction("success-service"));
+          }
+        });
+  }
+}
