@@ -1,0 +1,127 @@
+// The funnel page: reads the projector's REST API (the same figures Grafana reads) and draws them.
+"use strict";
+
+const STAGE_NAMES = {
+  LEAD_CAPTURED: "Lead captured",
+  MQL: "MQL",
+  TOSSED_UP: "Toss-up",
+  VALID_OPPORTUNITY: "Valid opportunity",
+  WON: "Won",
+  ONBOARDED: "Onboarded",
+  RENEWED_OR_EXPANDED: "Renewed / expanded",
+};
+
+const percent = (rate) => (rate === null || rate === undefined ? "–" : (rate * 100).toFixed(1) + "%");
+const hours = (value) => (value === null || value === undefined ? "–" : String(value));
+
+function query() {
+  const form = new FormData(document.getElementById("window"));
+  const params = new URLSearchParams(window.location.search);
+  const from = form.get("from") || params.get("from");
+  const to = form.get("to") || params.get("to");
+  const asOf = form.get("asOf") || params.get("asOf");
+  const out = new URLSearchParams();
+  if (from) out.set("from", from.length === 10 ? from + "T00:00:00Z" : from);
+  if (to) out.set("to", to.length === 10 ? to + "T00:00:00Z" : to);
+  if (asOf) out.set("asOf", asOf.endsWith("Z") ? asOf : new Date(asOf).toISOString());
+  return out.toString();
+}
+
+async function load(path) {
+  const response = await fetch(path);
+  const body = await response.json();
+  if (!response.ok) {
+    throw new Error(body.detail || response.statusText);
+  }
+  return body;
+}
+
+function row(cells, attributes) {
+  const tr = document.createElement("tr");
+  Object.entries(attributes || {}).forEach(([name, value]) => tr.setAttribute(name, value));
+  cells.forEach((cell) => {
+    const td = document.createElement("td");
+    td.textContent = cell;
+    tr.appendChild(td);
+  });
+  return tr;
+}
+
+function drawFunnel(funnel) {
+  const body = document.querySelector("#funnel-table tbody");
+  body.replaceChildren(
+    ...funnel.stages.map((s) =>
+      row(
+        [STAGE_NAMES[s.stage] || s.stage, s.reached, s.convertedToNext, percent(s.conversionRate),
+          hours(s.medianHoursInStage), hours(s.p90HoursInStage)],
+        { "data-stage": s.stage, "data-reached": s.reached },
+      ),
+    ),
+  );
+  echarts.init(document.getElementById("funnel-chart")).setOption({
+    tooltip: { trigger: "item" },
+    series: [{
+      type: "funnel",
+      sort: "none",
+      minSize: "8%",
+      label: { formatter: (p) => `${p.name}: ${p.value}` },
+      data: funnel.stages.map((s) => ({ name: STAGE_NAMES[s.stage] || s.stage, value: s.reached })),
+    }],
+  });
+}
+
+function drawRecycle(recycle) {
+  const flows = recycle.flows.map((f) => ({ name: "Recycle " + f.kind, ...f.reconversion, reasons: f.reasons }));
+  flows.push({ name: "Fresh leads", ...recycle.freshLeads, reasons: {} });
+  document.querySelector("#recycle-table tbody").replaceChildren(
+    ...flows.map((f) =>
+      row([f.name, f.leads, percent(f.toMql), percent(f.toTossUp), percent(f.toWon),
+        Object.entries(f.reasons).map(([reason, n]) => `${reason} (${n})`).join(", ")]),
+    ),
+  );
+  echarts.init(document.getElementById("recycle-chart")).setOption({
+    tooltip: {},
+    legend: {},
+    xAxis: { type: "category", data: flows.map((f) => f.name) },
+    yAxis: { type: "value", axisLabel: { formatter: (v) => v * 100 + "%" } },
+    series: ["toMql", "toTossUp", "toWon"].map((key) => ({
+      name: { toMql: "→ MQL", toTossUp: "→ toss-up", toWon: "→ won" }[key],
+      type: "bar",
+      data: flows.map((f) => f[key] || 0),
+    })),
+  });
+}
+
+function drawCohorts(cohorts) {
+  const stages = Object.keys(STAGE_NAMES);
+  const head = document.querySelector("#cohort-table thead");
+  head.replaceChildren(row(["Source", ...stages.map((s) => STAGE_NAMES[s])]));
+  document.querySelector("#cohort-table tbody").replaceChildren(
+    ...cohorts.cohorts.map((c) => row([c.cohort, ...stages.map((s) => c.stages[s])])),
+  );
+}
+
+async function refresh(event) {
+  if (event) event.preventDefault();
+  const status = document.getElementById("status");
+  const q = query();
+  try {
+    const [funnel, recycle, cohorts] = await Promise.all([
+      load("funnel?" + q),
+      load("recycle?" + q),
+      load("funnel/cohorts?by=SOURCE&" + q),
+    ]);
+    drawFunnel(funnel);
+    drawRecycle(recycle);
+    drawCohorts(cohorts);
+    status.className = "";
+    status.textContent = `As of ${funnel.asOf}, journeys that reached a stage between ${funnel.from} and ${funnel.to}.`;
+    document.body.dataset.loaded = "true";
+  } catch (error) {
+    status.className = "error";
+    status.textContent = "Could not load the funnel: " + error.message;
+  }
+}
+
+document.getElementById("window").addEventListener("submit", refresh);
+refresh();
