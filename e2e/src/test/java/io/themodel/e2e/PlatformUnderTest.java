@@ -1,0 +1,122 @@
+package io.themodel.e2e;
+
+import io.themodel.testing.journey.JourneyDriver;
+import io.themodel.testing.kafka.KafkaBroker;
+import io.themodel.testing.postgres.TestDatabase;
+import io.themodel.testing.process.ServiceProcess;
+import io.themodel.testing.process.ServiceProcess.Service;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The packaged services one test class runs: each on a free port, on this JVM's Kafka broker, on a
+ * fresh database of its own ({@code <database>_<suffix>}, e.g. {@code lead_e2e}). Logs go to {@code
+ * target/e2e-logs/<test class>/}.
+ */
+final class PlatformUnderTest implements AutoCloseable {
+
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+
+  private final String databaseSuffix;
+  private final Path logs;
+  private final Path root = ServiceProcess.repositoryRoot();
+  private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
+  private final Map<Service, ServiceProcess> running = new EnumMap<>(Service.class);
+
+  PlatformUnderTest(Class<?> testClass, String databaseSuffix) {
+    this.databaseSuffix = databaseSuffix;
+    this.logs = Path.of("target", "e2e-logs", testClass.getSimpleName()).toAbsolutePath();
+  }
+
+  /** Starts the services in parallel, each on a fresh database, and returns once all are ready. */
+  PlatformUnderTest start(Map<Service, Map<String, String>> servicesWithEnvironment) {
+    List<ServiceProcess> processes = new ArrayList<>();
+    servicesWithEnvironment.forEach(
+        (service, environment) -> {
+          TestDatabase.recreate(database(service));
+          ports.put(service, freePort());
+          ServiceProcess process = process(service, environment);
+          running.put(service, process);
+          processes.add(process);
+        });
+    ServiceProcess.startAll(processes, START_TIMEOUT);
+    return this;
+  }
+
+  /** Starts the services with their default configuration. */
+  PlatformUnderTest start(Service... services) {
+    Map<Service, Map<String, String>> withDefaults = new LinkedHashMap<>();
+    for (Service service : services) {
+      withDefaults.put(service, Map.of());
+    }
+    return start(withDefaults);
+  }
+
+  /**
+   * Starts a service again, after it stopped or died, on the same port and database, with this
+   * environment; returns once it is ready.
+   */
+  ServiceProcess startAgain(Service service, Map<String, String> environment) {
+    ServiceProcess previous = running.get(service);
+    if (previous != null && previous.isAlive()) {
+      throw new IllegalStateException(service.module() + " is still running");
+    }
+    ServiceProcess process = process(service, environment);
+    running.put(service, process);
+    return process.start(START_TIMEOUT);
+  }
+
+  ServiceProcess process(Service service) {
+    ServiceProcess process = running.get(service);
+    if (process == null) {
+      throw new IllegalStateException(service.module() + " was not started");
+    }
+    return process;
+  }
+
+  /** A journey driver for the started services. */
+  JourneyDriver driver() {
+    Map<Service, URI> uris = new EnumMap<>(Service.class);
+    running.forEach((service, process) -> uris.put(service, process.baseUri()));
+    return new JourneyDriver(uris);
+  }
+
+  @Override
+  public void close() {
+    running.values().parallelStream().forEach(ServiceProcess::stop);
+  }
+
+  private ServiceProcess process(Service service, Map<String, String> environment) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("THEMODEL_KAFKA_BOOTSTRAP", KafkaBroker.shared().bootstrapServers());
+    env.put("THEMODEL_PG_URL", TestDatabase.serverUrl());
+    env.put("THEMODEL_PG_USER", TestDatabase.user());
+    env.put("THEMODEL_PG_PASSWORD", TestDatabase.password());
+    env.put(service.databaseVariable(), database(service));
+    env.putAll(environment);
+    return ServiceProcess.quarkusApp(root, service, ports.get(service), env, logs)
+        .stopWhenThisJvmExits();
+  }
+
+  private String database(Service service) {
+    return service.defaultDatabase() + "_" + databaseSuffix;
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
