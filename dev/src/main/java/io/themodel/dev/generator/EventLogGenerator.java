@@ -1,8 +1,12 @@
 package io.themodel.dev.generator;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.themodel.events.CloudEvent;
 import io.themodel.events.DomainEvent;
-import io.themodel.events.EventCodec;
 import io.themodel.events.EventType;
 import io.themodel.events.Money;
 import io.themodel.events.deal.DealLost;
@@ -71,7 +75,12 @@ public final class EventLogGenerator {
   private static final double[] SOURCE_WEIGHTS = {45, 60, 30, 25, 12, 40, 5};
   private static final double[] MQL_RATE = {0.3, 0.2, 0.4, 0.3, 0.9, 0.1, 0.8};
 
-  private final EventCodec codec = new EventCodec();
+  /** Written like {@link io.themodel.events.EventCodec} writes: ISO dates, exact decimals. */
+  private final ObjectMapper json =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
   private final Random random;
   private final Instant start;
   private final Duration span;
@@ -283,6 +292,23 @@ public final class EventLogGenerator {
     return new UUID(most, least);
   }
 
+  /** The CloudEvents envelope ({@link CloudEvent}'s fields, in its order) around a typed event. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  private record Wire(
+      String specversion,
+      UUID id,
+      String source,
+      String type,
+      String subject,
+      Instant time,
+      String datacontenttype,
+      String dataschema,
+      UUID correlationid,
+      UUID causationid,
+      UUID leadid,
+      UUID accountid,
+      DomainEvent data) {}
+
   /** A journey being written: its key, its clock, and the records so far. */
   private final class Journey {
     final UUID leadId = uuid();
@@ -325,19 +351,32 @@ public final class EventLogGenerator {
       at = at.plusSeconds(1);
       EventType type = EventType.of(event);
       UUID eventId = uuid();
-      CloudEvent envelope =
-          codec.envelope(
-              type,
+      // The envelope EventCodec writes, in one pass: the data is written as the record it is
+      // rather than through a JSON tree first (twice as fast; the test reads every record back
+      // through EventCodec and its schemas).
+      Wire wire =
+          new Wire(
+              CloudEvent.SPEC_VERSION,
               eventId,
+              type.department().source(),
+              type.typeName(),
               subject,
               at,
+              "application/json",
+              type.dataSchema(),
               correlationId,
               lastEventId,
               leadId,
               event.accountId(),
-              codec.toData(event));
+              event);
       lastEventId = eventId;
-      records.add(new Record(type.department().topic(), leadId.toString(), codec.write(envelope)));
+      try {
+        records.add(
+            new Record(
+                type.department().topic(), leadId.toString(), json.writeValueAsString(wire)));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("cannot write " + type.typeName(), e);
+      }
     }
   }
 }

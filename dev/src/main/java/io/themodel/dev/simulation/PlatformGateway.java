@@ -47,7 +47,10 @@ public final class PlatformGateway implements AutoCloseable {
 
   private final Map<Service, URI> services;
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private final ObjectMapper json = new ObjectMapper();
   private final ExecutorService workers;
   private final Map<Integer, UUID> leads = new ConcurrentHashMap<>();

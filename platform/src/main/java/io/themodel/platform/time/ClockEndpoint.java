@@ -7,6 +7,7 @@ import io.themodel.platform.problem.Problem;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
@@ -43,20 +44,15 @@ public class ClockEndpoint {
               router.get(PATH).handler(context -> answer(context, 200, now(clock)));
               router
                   .put(PATH)
-                  .handler(
-                      context ->
-                          context
-                              .request()
-                              .body()
-                              .onSuccess(body -> set(context, clock, body.toString()))
-                              .onFailure(context::fail));
+                  .handler(BodyHandler.create().setBodyLimit(4096))
+                  .handler(context -> set(context, clock, context.body().asString()));
             });
   }
 
   private void set(RoutingContext context, SimulationClock clock, String body) {
     Instant target;
     try {
-      JsonNode request = json.readTree(body);
+      JsonNode request = body == null ? null : json.readTree(body);
       JsonNode instant = request == null ? null : request.get("instant");
       if (instant == null || !instant.isTextual()) {
         problem(context, 400, "Bad Request", "instant is required: an ISO-8601 instant", true);
