@@ -1,5 +1,6 @@
 package io.themodel.dev;
 
+import io.themodel.dev.generator.GenerateCommand;
 import io.themodel.events.Department;
 import io.themodel.testing.journey.JourneyDriver;
 import io.themodel.testing.kafka.KafkaBroker;
@@ -57,6 +58,9 @@ public final class LocalPlatform {
   private static final Duration SERVICES_START = Duration.ofSeconds(180);
   private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
+  /** Simulated days {@code up} runs, so that the funnel page shows a living funnel at once. */
+  private static final int UP_DAYS = 21;
+
   private final Path root;
   private final Path state;
   private final Path logs;
@@ -78,10 +82,12 @@ public final class LocalPlatform {
     try {
       int exit =
           switch (command) {
-            case "up" -> platform.up(!options.contains("--no-demo"), options.contains("--fresh"));
+            case "up" ->
+                platform.up(!options.contains("--no-demo"), options.contains("--fresh"), options);
             case "down" -> platform.down();
             case "status" -> platform.status();
-            case "demo" -> platform.demo();
+            case "demo" -> platform.demo(options);
+            case "generate" -> GenerateCommand.run(options);
             default -> usage();
           };
       System.exit(exit);
@@ -94,17 +100,22 @@ public final class LocalPlatform {
   private static int usage() {
     System.err.println(
         """
-        usage: LocalPlatform up [--no-demo] [--fresh] | down | status | demo
-          up      start PostgreSQL (if installed and down), Kafka and the five services,
-                  run the demo journeys, print the URLs and the funnel;
-                  --fresh first empties the five databases and the broker
-          down    stop what up started: the services, then the broker
-          status  what runs, and whether it is ready
-          demo    run another dozen demo journeys against the running platform""");
+        usage: LocalPlatform up [--no-demo] [--fresh] [--seed S] | down | status
+                             | demo [--months N] [--days N] [--seed S] [--set key=value]
+                             | generate [--events N] [--bootstrap host:port] [--seed S]
+          up        start PostgreSQL (if installed and down), Kafka and the five services,
+                    simulate three weeks of the company, print the URLs and the funnel;
+                    --fresh first empties the five databases and the broker
+          down      stop what up started: the services, then the broker
+          status    what runs, and whether it is ready
+          demo      without options: another dozen demo journeys; with --months/--days:
+                    fast-forward the simulated company that many months/days
+          generate  write a generated event log straight to the four topics""");
     return 2;
   }
 
-  int up(boolean demo, boolean fresh) {
+  int up(boolean demo, boolean fresh, List<String> options) {
+    DemoSimulation.Options simulation = DemoSimulation.Options.parse(options, UP_DAYS);
     List<Started> running = runningEntries();
     if (!running.isEmpty()) {
       out.println("The platform is already running (./themodel down stops it):");
@@ -115,6 +126,7 @@ public final class LocalPlatform {
     requireFreePorts();
     if (fresh) {
       deleteRecursively(state.resolve("kafka"));
+      deleteRecursively(state.resolve("clock"));
     }
     for (Service service : Service.values()) {
       String database =
@@ -155,29 +167,32 @@ public final class LocalPlatform {
       throw e;
     }
 
+    DemoSimulation simulator = new DemoSimulation(state, out);
+    simulator.restoreClock(DemoSimulation.localServices());
     if (!demo) {
       printUrls();
       return 0;
     }
-    out.println("Running the demo journeys ...");
     try {
-      Map<String, Long> funnel = DemoJourneys.run(JourneyDriver.local(), out);
+      int exit = simulator.run(simulation);
       printUrls();
-      printFunnel(funnel);
-      return 0;
+      return exit;
     } catch (RuntimeException e) {
       printUrls();
       out.println();
-      out.println("The platform runs, but the demo journeys failed: " + e.getMessage());
+      out.println("The platform runs, but the simulation failed: " + e.getMessage());
       out.println("The services' logs are in " + root.relativize(logs) + "/.");
       return 1;
     }
   }
 
-  int demo() {
+  int demo(List<String> options) {
     if (runningEntries().isEmpty()) {
       out.println("The platform is not running; ./themodel up starts it.");
       return 1;
+    }
+    if (!options.isEmpty()) {
+      return new DemoSimulation(state, out).run(DemoSimulation.Options.parse(options, 0));
     }
     out.println("Running the demo journeys ...");
     printFunnel(DemoJourneys.run(JourneyDriver.local(), out));
@@ -258,7 +273,12 @@ public final class LocalPlatform {
               root,
               service,
               service.configuredPort(),
-              Map.of("THEMODEL_KAFKA_BOOTSTRAP", "127.0.0.1:" + BROKER_PORT),
+              // The simulator moves the services' clocks (PUT /dev/clock); never in production.
+              Map.of(
+                  "THEMODEL_KAFKA_BOOTSTRAP",
+                  "127.0.0.1:" + BROKER_PORT,
+                  "THEMODEL_CLOCK_ADJUSTABLE",
+                  "true"),
               logs));
     }
     return services;

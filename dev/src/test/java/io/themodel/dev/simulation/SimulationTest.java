@@ -1,0 +1,127 @@
+package io.themodel.dev.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SimulationTest {
+
+  private static final LocalDate START = LocalDate.parse("2026-04-01");
+
+  private static List<Action> plan(long seed, int days, Simulation simulation) {
+    List<Action> actions = new ArrayList<>();
+    for (LocalDate day = START; day.isBefore(START.plusDays(days)); day = day.plusDays(1)) {
+      if (Simulation.isWorkingDay(day)) {
+        actions.addAll(simulation.planDay(day));
+      }
+    }
+    return actions;
+  }
+
+  @Test
+  void the_same_seed_plans_the_same_actions_and_the_same_funnel() {
+    Simulation first = new Simulation(SimulationConfig.defaults(), 42);
+    Simulation second = new Simulation(SimulationConfig.defaults(), 42);
+
+    List<Action> firstActions = plan(42, 120, first);
+    List<Action> secondActions = plan(42, 120, second);
+
+    assertThat(firstActions).isNotEmpty().isEqualTo(secondActions);
+    assertThat(first.tally().funnel()).isEqualTo(second.tally().funnel());
+    assertThat(first.tally().revenue()).isEqualTo(second.tally().revenue());
+  }
+
+  @Test
+  void another_seed_plans_another_company() {
+    List<Action> one = plan(1, 60, new Simulation(SimulationConfig.defaults(), 1));
+    List<Action> two = plan(2, 60, new Simulation(SimulationConfig.defaults(), 2));
+
+    assertThat(one).isNotEqualTo(two);
+  }
+
+  @Test
+  void a_simulated_year_narrows_like_the_model_and_misses_its_revenue_target() {
+    Simulation simulation = new Simulation(SimulationConfig.defaults(), 7);
+    plan(7, 365, simulation);
+    Tally tally = simulation.tally();
+    Map<String, Long> funnel = tally.funnel();
+
+    assertThat(funnel.get("LEAD_CAPTURED")).isGreaterThan(funnel.get("MQL"));
+    assertThat(funnel.get("MQL")).isGreaterThan(funnel.get("TOSSED_UP"));
+    assertThat(funnel.get("TOSSED_UP")).isGreaterThan(funnel.get("VALID_OPPORTUNITY"));
+    assertThat(funnel.get("VALID_OPPORTUNITY")).isGreaterThan(funnel.get("WON"));
+    assertThat(funnel.get("WON")).isPositive().isEqualTo(funnel.get("ONBOARDED"));
+    assertThat(tally.excluded()).isPositive();
+    assertThat(tally.recycled()).isPositive();
+    BigDecimal attained = tally.revenue().divide(tally.target(), 3, java.math.RoundingMode.HALF_UP);
+    System.out.println("a simulated year, seed 7: " + tally + " attained " + attained);
+    assertThat(attained).isBetween(new BigDecimal("0.55"), new BigDecimal("0.99"));
+  }
+
+  @Test
+  void every_journey_moves_through_the_departments_in_a_possible_order() {
+    Simulation simulation = new Simulation(SimulationConfig.defaults(), 3);
+    List<Action> actions = plan(3, 300, simulation);
+
+    Map<Integer, List<String>> journeys = new HashMap<>();
+    for (Action action : actions) {
+      if (action instanceof Action.Refer refer) {
+        journeys.computeIfAbsent(refer.referred(), j -> new ArrayList<>()).add("Capture");
+      }
+      if (action.journey() >= 0) {
+        journeys
+            .computeIfAbsent(action.journey(), j -> new ArrayList<>())
+            .add(action.getClass().getSimpleName());
+      }
+    }
+    assertThat(journeys).isNotEmpty();
+    journeys.forEach(
+        (journey, steps) -> {
+          assertThat(steps.get(0))
+              .as("journey %d starts with its capture", journey)
+              .isEqualTo("Capture");
+          assertOrder(journey, steps, "Qualify", "Call");
+          assertOrder(journey, steps, "Qualify", "TossUp");
+          assertOrder(journey, steps, "TossUp", "Accept");
+          assertOrder(journey, steps, "TossUp", "Reject");
+          assertOrder(journey, steps, "Accept", "Stage");
+          assertOrder(journey, steps, "Accept", "Win");
+          assertOrder(journey, steps, "Accept", "Lose");
+          assertOrder(journey, steps, "Win", "Renew");
+          assertOrder(journey, steps, "Win", "Churn");
+          assertOrder(journey, steps, "Win", "Expand");
+          assertThat(steps.stream().filter("TossUp"::equals).count()).isLessThanOrEqualTo(1);
+          assertThat(steps.stream().filter("Win"::equals).count()).isLessThanOrEqualTo(1);
+          if (steps.contains("Exclude")) {
+            assertThat(steps).doesNotContain("Qualify");
+          }
+        });
+  }
+
+  private static void assertOrder(int journey, List<String> steps, String before, String after) {
+    int later = steps.indexOf(after);
+    if (later >= 0) {
+      int earlier = steps.indexOf(before);
+      assertThat(earlier)
+          .as("journey %d: %s comes after %s in %s", journey, after, before, steps)
+          .isBetween(0, later - 1);
+    }
+  }
+
+  @Test
+  void a_bad_setting_stops_the_simulator_naming_the_key() {
+    assertThatThrownBy(() -> SimulationConfig.withOverrides(Map.of("is.connect-rate", "1.5")))
+        .hasMessageContaining("is.connect-rate");
+    assertThatThrownBy(() -> SimulationConfig.withOverrides(Map.of("fs.win-rates", "0.5")))
+        .hasMessageContaining("fs.win-rates");
+    assertThatThrownBy(() -> SimulationConfig.withOverrides(Map.of("feedback.rate", "0.1")))
+        .hasMessageContaining("feedback.rate");
+  }
+}

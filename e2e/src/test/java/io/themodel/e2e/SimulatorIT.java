@@ -1,0 +1,185 @@
+package io.themodel.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.themodel.dev.simulation.PlatformGateway;
+import io.themodel.dev.simulation.Simulation;
+import io.themodel.dev.simulation.SimulationConfig;
+import io.themodel.dev.simulation.Simulator;
+import io.themodel.dev.simulation.Tally;
+import io.themodel.events.Department;
+import io.themodel.testing.browser.HeadlessChromium;
+import io.themodel.testing.journey.JourneyDriver;
+import io.themodel.testing.kafka.TopicProbe;
+import io.themodel.testing.process.ServiceProcess;
+import io.themodel.testing.process.ServiceProcess.Service;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The demo simulator runs a small company for three simulated months on the five packaged services
+ * (clocks adjustable), and the projector counts exactly what the simulator made happen: every lead,
+ * MQL, toss-up, valid opportunity, won deal, onboarding, renewal and expansion once. Contracts are
+ * one month long here so that renewals and churn happen within the run.
+ *
+ * <p>Also takes the screenshot of the funnel page ({@code target/funnel.png}; with {@code
+ * -Dthemodel.docs.screenshot=true} it replaces the README's {@code docs/funnel.png}).
+ */
+class SimulatorIT {
+
+  private static final long SEED = 2026;
+  private static final int MONTHS = 3;
+
+  /** A small company: ~45 leads a month, quick to qualify and to close, one-month contracts. */
+  private static final Map<String, String> SMALL_COMPANY =
+      Map.ofEntries(
+          Map.entry("marketing.leads-per-month.WEB_FORM", "10"),
+          Map.entry("marketing.leads-per-month.DOWNLOAD", "10"),
+          Map.entry("marketing.leads-per-month.SEMINAR", "8"),
+          Map.entry("marketing.leads-per-month.EVENT", "5"),
+          Map.entry("marketing.leads-per-month.INQUIRY", "6"),
+          Map.entry("marketing.leads-per-month.LIST_IMPORT", "6"),
+          Map.entry("marketing.exclusion-share", "0.15"),
+          Map.entry("marketing.mql-delay-days.DOWNLOAD", "1-10"),
+          Map.entry("marketing.mql-delay-days.LIST_IMPORT", "1-10"),
+          Map.entry("is.toss-up-rate", "0.5"),
+          Map.entry("is.disqualify-rate", "0.25"),
+          Map.entry("fs.acceptance-rate", "0.9"),
+          Map.entry("fs.sales-cycle-days", "5-15"),
+          Map.entry("fs.win-rate", "0.6"),
+          Map.entry("fs.term-months", "1:1"),
+          Map.entry("cs.renewal-rate", "0.7"),
+          Map.entry("cs.expansion-rate", "0.3"),
+          Map.entry("cs.referral-rate", "0.3"),
+          Map.entry("cs.advocate-rate", "0.3"));
+
+  private static PlatformUnderTest platform;
+  private static Map<Service, URI> services;
+  private static Tally tally;
+  private static LocalDate end;
+
+  @BeforeAll
+  static void a_small_company_runs_for_three_simulated_months() {
+    platform = new PlatformUnderTest(SimulatorIT.class, "sim_e2e");
+    Map<Service, Map<String, String>> adjustable = new LinkedHashMap<>();
+    for (Service service : Service.values()) {
+      adjustable.put(service, Map.of("THEMODEL_CLOCK_ADJUSTABLE", "true"));
+    }
+    platform.start(adjustable);
+    services = new EnumMap<>(Service.class);
+    for (Service service : Service.values()) {
+      services.put(service, platform.process(service).baseUri());
+    }
+    try (PlatformGateway gateway = new PlatformGateway(services, 4)) {
+      LocalDate first = Simulator.firstDayAfter(gateway.clock());
+      end = first.plusMonths(MONTHS);
+      Simulation simulation = new Simulation(SimulationConfig.withOverrides(SMALL_COMPANY), SEED);
+      long started = System.nanoTime();
+      tally = new Simulator(simulation, gateway).run(first, end, (day, done, total, t) -> {});
+      System.out.printf(
+          "Simulated %s to %s in %.0f s: %s%n",
+          first, end, (System.nanoTime() - started) / 1e9, tally);
+    }
+  }
+
+  @AfterAll
+  static void stopThePlatform() {
+    if (platform != null) {
+      platform.close();
+    }
+  }
+
+  @Test
+  void the_projector_counts_every_journey_the_simulator_made_once_per_stage() {
+    Map<String, Long> expected = tally.funnel();
+    assertThat(expected.get("WON")).as("the run won deals").isPositive();
+    assertThat(tally.renewed()).as("the run renewed contracts").isPositive();
+    assertThat(tally.excluded()).as("the run excluded non-targets").isPositive();
+
+    JourneyDriver driver = platform.driver();
+    Map<String, Long> funnel = awaitFunnelEqualTo(driver, expected);
+
+    assertThat(funnel).containsAllEntriesOf(expected);
+  }
+
+  @Test
+  void every_service_ends_on_the_last_simulated_morning_and_refuses_to_go_back() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    Instant morning = Simulator.morningOf(end);
+    for (Service service : Service.values()) {
+      HttpResponse<String> now =
+          http.send(
+              HttpRequest.newBuilder(services.get(service).resolve("/dev/clock")).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(Instant.parse(now.body().replaceAll(".*\"instant\":\"([^\"]+)\".*", "$1")))
+          .as(service.module())
+          .isAfterOrEqualTo(morning)
+          .isBefore(morning.plus(Duration.ofMinutes(30)));
+      HttpResponse<String> back =
+          http.send(
+              HttpRequest.newBuilder(services.get(service).resolve("/dev/clock"))
+                  .header("Content-Type", "application/json")
+                  .PUT(
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"instant\":\"" + morning.minus(Duration.ofDays(1)) + "\"}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(back.statusCode()).as(service.module()).isEqualTo(409);
+      assertThat(back.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+  }
+
+  @Test
+  void nothing_went_to_a_dead_letter_topic() {
+    TopicProbe topics = TopicProbe.onSharedBroker();
+    for (Department department : Department.values()) {
+      assertThat(topics.records(department.deadLetterTopic()).stream().map(ConsumerRecord::value))
+          .as(department.deadLetterTopic())
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void the_funnel_page_shows_the_simulated_months() throws IOException {
+    awaitFunnelEqualTo(platform.driver(), tally.funnel());
+    Path png = Path.of("target", "funnel.png").toAbsolutePath();
+    HeadlessChromium.screenshot(
+        services.get(Service.KPI) + "/", png, 1280, 1000, Duration.ofSeconds(10));
+    assertThat(png).isNotEmptyFile();
+    if (Boolean.getBoolean("themodel.docs.screenshot")) {
+      Path docs = ServiceProcess.repositoryRoot().resolve("docs").resolve("funnel.png");
+      Files.createDirectories(docs.getParent());
+      Files.copy(png, docs, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private static Map<String, Long> awaitFunnelEqualTo(
+      JourneyDriver driver, Map<String, Long> expected) {
+    try {
+      return driver.awaitFunnel(
+          stages ->
+              expected.entrySet().stream()
+                  .allMatch(e -> e.getValue().equals(stages.getOrDefault(e.getKey(), 0L))));
+    } catch (JourneyDriver.UnexpectedAnswer e) {
+      throw new AssertionError(
+          "the funnel never equalled the simulator's tally " + expected + ": " + driver.funnel(),
+          e);
+    }
+  }
+}
