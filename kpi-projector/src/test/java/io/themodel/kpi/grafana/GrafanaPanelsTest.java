@@ -50,13 +50,14 @@ import org.junit.jupiter.api.Test;
 /**
  * Every Grafana panel that queries the read model (grafana/dashboards/*.json, data source {@code
  * themodel-kpi}) runs against the projector's database after a demo event log went through the real
- * broker, with Grafana's time macros for a range holding only that log, and returns rows.
+ * broker, with Grafana's time macros for a range holding only that log, and returns rows. It has a
+ * database of its own, so the demo year never shows in the other tests' funnel figures.
  */
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
 @WithTestResource(
     value = io.themodel.testing.postgres.PostgresResource.class,
-    initArgs = @ResourceArg(name = "database", value = "kpi_test"))
+    initArgs = @ResourceArg(name = "database", value = "kpi_grafana_test"))
 class GrafanaPanelsTest {
 
   private static final String READ_MODEL = "themodel-kpi";
