@@ -101,7 +101,7 @@ final class PlatformUnderTest implements AutoCloseable {
     env.put("THEMODEL_PG_URL", TestDatabase.serverUrl());
     env.put("THEMODEL_PG_USER", TestDatabase.user());
     env.put("THEMODEL_PG_PASSWORD", TestDatabase.password());
-    env.put(service.databaseVariable(), database(service));
+    env.put(service.databaseVariable(), TestDatabase.name(database(service)));
     env.putAll(environment);
     return ServiceProcess.quarkusApp(root, service, ports.get(service), env, logs)
         .stopWhenThisJvmExits();

@@ -7,13 +7,18 @@ import io.themodel.events.EventCodec;
 import io.themodel.events.EventType;
 import io.themodel.events.Money;
 import io.themodel.events.deal.DealLost;
+import io.themodel.events.deal.DealStageChanged;
 import io.themodel.events.deal.DealWon;
+import io.themodel.events.deal.OpportunityOpened;
+import io.themodel.events.deal.TargetSet;
 import io.themodel.events.deal.TossUpRejected;
+import io.themodel.events.is.CallLogged;
 import io.themodel.events.is.Disqualified;
 import io.themodel.events.is.TossedUp;
 import io.themodel.events.lead.LeadExcluded;
 import io.themodel.events.lead.LeadRecycled;
 import io.themodel.events.success.Churned;
+import io.themodel.events.success.CustomerOnboarded;
 import io.themodel.events.success.ExpansionIdentified;
 import io.themodel.events.success.Renewed;
 import io.themodel.kpi.funnel.FunnelStage;
@@ -78,13 +83,25 @@ public record Fact(
       reason = churned.reason();
     } else if (event instanceof LeadExcluded excluded) {
       reason = excluded.reason().name();
+    } else if (event instanceof CallLogged call) {
+      rep = call.rep();
+    } else if (event instanceof OpportunityOpened opened) {
+      rep = opened.assignedRep();
+    } else if (event instanceof DealStageChanged changed) {
+      amount = changed.amount();
+      rep = changed.changedBy();
+    } else if (event instanceof TargetSet target) {
+      amount = target.amount();
+      rep = target.rep();
+    } else if (event instanceof CustomerOnboarded onboarded) {
+      amount = onboarded.contractValue();
     }
     return new Fact(
         eventId,
         event.leadId(),
         event.accountId(),
         type,
-        FunnelStage.reachedBy(type).orElse(null),
+        FunnelStage.reachedBy(event).orElse(null),
         occurredAt,
         ruleVersion,
         rep,

@@ -43,12 +43,33 @@ public class FunnelResource {
       int page,
       List<JourneyAtStage> journeys) {}
 
+  /** Stock and flow of every stage over a period. */
+  public record Balances(
+      Instant from, Instant to, Instant asOf, List<StageBalances.Balance> balances) {}
+
   private final FunnelQuery query;
+  private final StageBalances stageBalances;
   private final Clock clock;
 
-  FunnelResource(FunnelQuery query, Clock clock) {
+  FunnelResource(FunnelQuery query, StageBalances stageBalances, Clock clock) {
     this.query = query;
+    this.stageBalances = stageBalances;
     this.clock = clock;
+  }
+
+  /**
+   * How many journeys stood in each stage at the start and the end of {@code [from, to)}, and how
+   * many entered and left it in between (EXITED: left the funnel: disqualified, lost, churned,
+   * excluded).
+   */
+  @GET
+  @Path("/balances")
+  public Balances balances(
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("asOf") String asOf) {
+    ReportWindow window = ReportWindow.of(from, to, asOf, clock);
+    return new Balances(window.from(), window.to(), window.asOf(), stageBalances.balances(window));
   }
 
   @GET

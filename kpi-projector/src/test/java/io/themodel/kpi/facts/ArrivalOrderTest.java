@@ -4,16 +4,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.themodel.events.DomainEvent;
 import io.themodel.events.EventCodec;
+import io.themodel.events.Money;
 import io.themodel.events.deal.DealLost;
+import io.themodel.events.deal.DealStage;
+import io.themodel.events.deal.DealStageChanged;
+import io.themodel.events.deal.TargetSet;
 import io.themodel.events.deal.TossUpRejected;
+import io.themodel.events.is.CallLogged;
+import io.themodel.events.is.CallOutcome;
 import io.themodel.events.is.Disqualified;
 import io.themodel.events.is.TossedUp;
+import io.themodel.events.lead.ExclusionReason;
 import io.themodel.events.lead.LeadCaptured;
+import io.themodel.events.lead.LeadExcluded;
 import io.themodel.events.lead.LeadRecycled;
+import io.themodel.events.lead.LeadReincluded;
+import io.themodel.events.lead.LeadSource;
+import io.themodel.events.lead.LeadTouched;
 import io.themodel.events.lead.RecycleKind;
+import io.themodel.events.success.AdvocateMarked;
 import io.themodel.events.success.Churned;
+import io.themodel.kpi.funnel.ReportWindow;
+import io.themodel.kpi.funnel.StageBalances;
+import io.themodel.kpi.readmodel.ReadModel;
 import io.themodel.testing.events.TestEvents;
 import io.themodel.testing.postgres.TestDatabase;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -21,11 +40,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import javax.sql.DataSource;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -40,16 +61,17 @@ import org.postgresql.ds.PGSimpleDataSource;
 class ArrivalOrderTest {
 
   private static final EventCodec CODEC = new EventCodec();
-  private static PGSimpleDataSource dataSource;
+  private static DataSource dataSource;
 
   private record Delivery(UUID eventId, Instant at, DomainEvent event) {}
 
   @BeforeContainer
   static void freshReadModel() {
-    dataSource = new PGSimpleDataSource();
-    dataSource.setURL(TestDatabase.recreate("kpi_properties"));
-    dataSource.setUser(TestDatabase.user());
-    dataSource.setPassword(TestDatabase.password());
+    PGSimpleDataSource postgres = new PGSimpleDataSource();
+    postgres.setURL(TestDatabase.recreate("kpi_properties"));
+    postgres.setUser(TestDatabase.user());
+    postgres.setPassword(TestDatabase.password());
+    dataSource = oneConnection(postgres);
     Flyway.configure()
         .dataSource(dataSource)
         .locations("classpath:db/inbox", "classpath:db/migration")
@@ -57,7 +79,42 @@ class ArrivalOrderTest {
         .migrate();
   }
 
-  @Property(tries = 40)
+  /**
+   * A data source that hands out one open connection again and again (closing it is a no-op): the
+   * recorder opens a connection per fact, and a new PostgreSQL connection per fact would make these
+   * properties take minutes.
+   */
+  private static DataSource oneConnection(PGSimpleDataSource postgres) {
+    Connection connection;
+    try {
+      connection = postgres.getConnection();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    Connection kept =
+        (Connection)
+            Proxy.newProxyInstance(
+                Connection.class.getClassLoader(),
+                new Class<?>[] {Connection.class},
+                (proxy, method, args) ->
+                    method.getName().equals("close") ? null : invoke(method, connection, args));
+    return (DataSource)
+        Proxy.newProxyInstance(
+            DataSource.class.getClassLoader(),
+            new Class<?>[] {DataSource.class},
+            (proxy, method, args) ->
+                method.getName().equals("getConnection") ? kept : invoke(method, postgres, args));
+  }
+
+  private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+    try {
+      return method.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+
+  @Property(tries = 30)
   void any_arrival_order_and_any_redelivery_give_the_same_read_model(
       @ForAll @IntRange(min = 1, max = 8) int journeys, @ForAll long seed) throws SQLException {
     List<Delivery> log = journeys(journeys, new Random(seed));
@@ -75,6 +132,39 @@ class ArrivalOrderTest {
     assertThat(readModelAfter(shuffled)).isEqualTo(inOrder);
   }
 
+  @Property(tries = 15)
+  void every_stage_balance_obeys_stock_and_flow_in_every_period(
+      @ForAll @IntRange(min = 1, max = 10) int journeys,
+      @ForAll long seed,
+      @ForAll @IntRange(min = 0, max = 60) int startDay,
+      @ForAll @IntRange(min = 1, max = 60) int days)
+      throws SQLException {
+    List<Delivery> log = journeys(journeys, new Random(seed));
+    readModelAfter(log);
+    Instant from = Instant.parse("2004-01-01T00:00:00Z").plus(Duration.ofDays(startDay));
+    Instant to = from.plus(Duration.ofDays(days));
+    StageBalances balances = new StageBalances(new ReadModel(dataSource));
+    Instant asOf = Instant.parse("2005-01-01T00:00:00Z");
+    List<StageBalances.Balance> period = balances.balances(new ReportWindow(from, to, asOf));
+    long journeysCapturedBefore =
+        log.stream().filter(d -> d.event() instanceof LeadCaptured && d.at().isBefore(to)).count();
+    long standing = 0;
+    for (StageBalances.Balance balance : period) {
+      assertThat(balance.atEnd())
+          .as(balance.state())
+          .isEqualTo(balance.atStart() + balance.in() - balance.out());
+      standing += balance.atEnd();
+    }
+    // every journey captured by the end of the period stands in exactly one place
+    assertThat(standing).isEqualTo(journeysCapturedBefore);
+    // and the next period starts where this one ended
+    List<StageBalances.Balance> next =
+        balances.balances(new ReportWindow(to, to.plus(Duration.ofDays(7)), asOf));
+    assertThat(next)
+        .extracting(StageBalances.Balance::atStart)
+        .isEqualTo(period.stream().map(StageBalances.Balance::atEnd).toList());
+  }
+
   /** Journeys that go as far as chance takes them, with rejections, recycles and churn. */
   private static List<Delivery> journeys(int count, Random random) {
     List<Delivery> log = new ArrayList<>();
@@ -85,9 +175,24 @@ class ArrivalOrderTest {
       Instant at = start.plus(Duration.ofHours(random.nextInt(24 * 60)));
       List<DomainEvent> path = new ArrayList<>();
       path.add(TestEvents.leadCaptured(lead));
+      if (random.nextBoolean()) {
+        path.add(new LeadTouched(lead, UUID.randomUUID(), LeadSource.SEMINAR, "autumn"));
+      }
       int depth = random.nextInt(8);
       if (depth > 0) {
         path.add(TestEvents.marketingQualified(lead));
+        CallOutcome[] outcomes = CallOutcome.values();
+        for (int c = random.nextInt(3); c >= 0; c--) {
+          path.add(
+              new CallLogged(
+                  lead, outcomes[random.nextInt(outcomes.length)], "is-" + c, null, null));
+        }
+      }
+      if (random.nextInt(5) == 0) {
+        path.add(new LeadExcluded(lead, ExclusionReason.COMPETITOR, "rival"));
+        if (random.nextBoolean()) {
+          path.add(new LeadReincluded(lead, "ops", "a partner"));
+        }
       }
       if (depth > 1) {
         path.add(new TossedUp(lead, opportunity, "v" + random.nextInt(3), null, "fs-" + j));
@@ -101,23 +206,42 @@ class ArrivalOrderTest {
         path.add(TestEvents.marketingQualified(lead));
       } else if (depth > 3) {
         path.add(TestEvents.tossUpAccepted(lead, opportunity));
+        path.add(
+            new DealStageChanged(
+                lead,
+                opportunity,
+                DealStage.FIRST_PROPOSAL,
+                DealStage.MAIN_PROPOSAL,
+                new Money(BigDecimal.valueOf(1000 + random.nextInt(9000)), "JPY"),
+                LocalDate.parse("2004-03-01"),
+                10 * random.nextInt(11),
+                List.of(),
+                "fs-" + j));
         if (depth == 4) {
           path.add(new DealLost(lead, opportunity, "PRICE", "Rival KK", null));
           path.add(new LeadRecycled(lead, RecycleKind.B, UUID.randomUUID(), "DealLost", "PRICE"));
         } else {
           path.add(TestEvents.dealWon(lead, opportunity));
           path.add(TestEvents.customerOnboarded(lead, opportunity));
+          UUID account = TestEvents.customerOnboarded(lead, opportunity).accountId();
           if (depth == 7) {
-            UUID account = TestEvents.customerOnboarded(lead, opportunity).accountId();
             path.add(new Churned(lead, account, "budget cut"));
+          } else if (depth == 6) {
+            path.add(new AdvocateMarked(lead, account, "cs", null));
           }
         }
       }
       for (DomainEvent event : path) {
         log.add(new Delivery(UUID.randomUUID(), at, event));
-        at = at.plus(Duration.ofMinutes(1 + random.nextInt(60 * 24 * 5)));
+        // now and then two events of a journey at the same instant
+        at = at.plus(Duration.ofMinutes(random.nextInt(6) == 0 ? 0 : 1 + random.nextInt(7200)));
       }
     }
+    log.add(
+        new Delivery(
+            UUID.randomUUID(),
+            start,
+            new TargetSet("2004-Q1", null, null, new Money(BigDecimal.TEN, "JPY"), "vp")));
     return log;
   }
 
@@ -135,7 +259,13 @@ class ArrivalOrderTest {
     return dump("select * from fact order by event_id")
         + dump("select * from journey order by lead_id")
         + dump("select * from funnel_transition order by stage, lead_id")
-        + dump("select * from recycle_flow order by event_id");
+        + dump("select * from recycle_flow order by event_id")
+        + dump("select * from stage_stay order by lead_id, entered_at, event_id")
+        + dump("select * from is_call order by event_id")
+        + dump("select * from deal_outcome order by opportunity_id")
+        + dump("select * from account_event order by account_id, occurred_at, type")
+        + dump("select * from revenue_target order by event_id")
+        + dump("select * from toss_up_rejection order by event_id");
   }
 
   private static String dump(String query) throws SQLException {

@@ -43,7 +43,7 @@ public final class TestEvents {
         CODEC.envelope(
             type,
             eventId,
-            event.leadId().toString(),
+            event.leadId() == null ? "stream-" + eventId : event.leadId().toString(),
             occurredAt,
             UUID.randomUUID(),
             null,

@@ -34,8 +34,21 @@ public final class TestDatabase {
     return serverUrl() + "/" + database;
   }
 
-  /** Drops the database if it exists and creates it empty; returns its JDBC URL. */
-  public static String recreate(String database) {
+  /**
+   * The name a test database really has: the name asked for, plus {@code THEMODEL_TEST_DB_SUFFIX}
+   * when set, so that test runs in two work trees on one machine never drop each other's databases.
+   */
+  public static String name(String database) {
+    String suffix = System.getenv().getOrDefault("THEMODEL_TEST_DB_SUFFIX", "");
+    return suffix.isBlank() ? database : database + "_" + suffix;
+  }
+
+  /**
+   * Drops the test database ({@link #name}) if it exists and creates it empty; returns its JDBC
+   * URL.
+   */
+  public static String recreate(String requested) {
+    String database = name(requested);
     requireSafeName(database);
     try (Connection admin = connect("postgres");
         Statement statement = admin.createStatement()) {
