@@ -1,6 +1,9 @@
 package io.themodel.events;
 
-/** A producing department: the service that owns its events and the topic they are published on. */
+/**
+ * A producing department: the service that owns its events and the topic they are published on.
+ * Declared in journey order, Marketing first.
+ */
 public enum Department {
   LEAD("lead-service", "themodel.lead.v1"),
   IS("is-service", "themodel.is.v1"),

@@ -30,10 +30,12 @@ public final class EventCodec {
   private final EventSchemas schemas = new EventSchemas();
 
   /**
-   * The envelope of an event of this type: {@code source}, {@code type}, {@code dataschema} and
-   * content type come from the catalogue, the rest from the store.
+   * The envelope of an event of this type published by this department ({@link
+   * EventType#departmentOf(DomainEvent)}): {@code source} is the department's service; {@code
+   * type}, {@code dataschema} and content type come from the catalogue, the rest from the store.
    */
   public CloudEvent envelope(
+      Department publishedBy,
       EventType type,
       UUID eventId,
       String subject,
@@ -46,7 +48,7 @@ public final class EventCodec {
     return new CloudEvent(
         CloudEvent.SPEC_VERSION,
         eventId,
-        type.department().source(),
+        publishedBy.source(),
         type.typeName(),
         subject,
         occurredAt,

@@ -7,6 +7,10 @@ import io.themodel.events.deal.OpportunityOpened;
 import io.themodel.events.deal.TargetSet;
 import io.themodel.events.deal.TossUpAccepted;
 import io.themodel.events.deal.TossUpRejected;
+import io.themodel.events.feedback.FeedbackAcknowledged;
+import io.themodel.events.feedback.FeedbackActedOn;
+import io.themodel.events.feedback.FeedbackEvent;
+import io.themodel.events.feedback.FeedbackGiven;
 import io.themodel.events.is.BantUpdated;
 import io.themodel.events.is.CallListEntered;
 import io.themodel.events.is.CallLogged;
@@ -47,7 +51,9 @@ import java.util.stream.Collectors;
 
 /**
  * The event catalogue: every published event type with its department, version and schema. A
- * breaking change gets a new entry with a higher version; old entries stay readable.
+ * breaking change gets a new entry with a higher version; old entries stay readable. The feedback
+ * types have no fixed department: every department publishes them, each on its own topic ({@link
+ * #departmentOf(DomainEvent)}).
  */
 public enum EventType {
   // Marketing (lead-service)
@@ -91,7 +97,13 @@ public enum EventType {
   USAGE_RECORDED(Department.SUCCESS, UsageRecorded.class, 1),
   HEALTH_SCORED(Department.SUCCESS, HealthScored.class, 1),
   CHURN_RISK_DETECTED(Department.SUCCESS, ChurnRiskDetected.class, 1),
-  CHURN_RISK_RECOVERED(Department.SUCCESS, ChurnRiskRecovered.class, 1);
+  CHURN_RISK_RECOVERED(Department.SUCCESS, ChurnRiskRecovered.class, 1),
+  // Every department: the reverse-direction feedback loop
+  FEEDBACK_GIVEN(FeedbackGiven.class, 1),
+  FEEDBACK_ACKNOWLEDGED(FeedbackAcknowledged.class, 1),
+  FEEDBACK_ACTED_ON(FeedbackActedOn.class, 1);
+
+  private static final String FEEDBACK_FAMILY = "feedback";
 
   private static final Map<String, EventType> BY_NAME =
       Arrays.stream(values()).collect(Collectors.toMap(EventType::typeName, Function.identity()));
@@ -108,8 +120,39 @@ public enum EventType {
     this.version = version;
   }
 
+  /** A type every department publishes (a {@link FeedbackEvent}): no fixed department. */
+  EventType(Class<? extends FeedbackEvent> javaType, int version) {
+    this(null, javaType, version);
+  }
+
+  /**
+   * The one department that publishes this type.
+   *
+   * @throws IllegalStateException for a type published by several departments: use {@link
+   *     #departmentOf(DomainEvent)} with the event
+   */
   public Department department() {
+    if (department == null) {
+      throw new IllegalStateException(
+          simpleName() + " is published by several departments: use EventType.departmentOf(event)");
+    }
     return department;
+  }
+
+  /** The department that publishes every event of this type; empty for the feedback types. */
+  public Optional<Department> fixedDepartment() {
+    return Optional.ofNullable(department);
+  }
+
+  /**
+   * The department that published this event, whose topic carries it and whose service is its
+   * CloudEvents {@code source}: the type's department, or a feedback event's {@code publishedBy()}.
+   */
+  public static Department departmentOf(DomainEvent event) {
+    if (event instanceof FeedbackEvent feedback) {
+      return feedback.publishedBy();
+    }
+    return of(event).department();
   }
 
   public Class<? extends DomainEvent> javaType() {
@@ -128,7 +171,7 @@ public enum EventType {
   /** The CloudEvents {@code type}, e.g. {@code io.themodel.lead.LeadCaptured.v1}. */
   public String typeName() {
     return "io.themodel."
-        + department.name().toLowerCase(Locale.ROOT)
+        + (department == null ? FEEDBACK_FAMILY : department.name().toLowerCase(Locale.ROOT))
         + "."
         + simpleName()
         + ".v"

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.themodel.events.feedback.FeedbackParty;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,7 +44,37 @@ class AsyncApiDocumentTest {
     JsonNode message = message(type.typeName()).orElseThrow(() -> missing(type));
 
     assertThat(message.path("contentType").asText()).isEqualTo(CloudEvent.CONTENT_TYPE);
-    assertThat(messageNamesOn(type.department().topic())).contains(type.typeName());
+    for (Department publisher : Department.values()) {
+      if (publishers(type).contains(publisher)) {
+        assertThat(messageNamesOn(publisher.topic())).contains(type.typeName());
+      } else {
+        assertThat(messageNamesOn(publisher.topic())).doesNotContain(type.typeName());
+      }
+    }
+  }
+
+  /**
+   * The departments that can publish this type: its department, or for feedback every giver (any
+   * department may give feedback to product) and every receiver (a department some other one can
+   * give feedback to).
+   */
+  private static Set<Department> publishers(EventType type) {
+    if (type.fixedDepartment().isPresent()) {
+      return EnumSet.of(type.fixedDepartment().get());
+    }
+    Set<Department> publishers = EnumSet.noneOf(Department.class);
+    for (Department giver : Department.values()) {
+      for (FeedbackParty to : FeedbackParty.values()) {
+        if (to.receivesFrom(giver)) {
+          if (type == EventType.FEEDBACK_GIVEN) {
+            publishers.add(giver);
+          } else {
+            to.department().ifPresent(publishers::add);
+          }
+        }
+      }
+    }
+    return publishers;
   }
 
   @ParameterizedTest
@@ -54,7 +87,14 @@ class AsyncApiDocumentTest {
 
     assertThat(envelope.get(0).path("$ref").asText()).isEqualTo("#/components/schemas/CloudEvent");
     assertThat(pinned.path("type").path("const").asText()).isEqualTo(type.typeName());
-    assertThat(pinned.path("source").path("const").asText()).isEqualTo(type.department().source());
+    List<String> sources = new ArrayList<>();
+    if (pinned.path("source").has("const")) {
+      sources.add(pinned.path("source").path("const").asText());
+    }
+    pinned.path("source").path("enum").forEach(source -> sources.add(source.asText()));
+    assertThat(sources)
+        .containsExactlyInAnyOrderElementsOf(
+            publishers(type).stream().map(Department::source).toList());
     assertThat(pinned.path("dataschema").path("const").asText()).isEqualTo(type.dataSchema());
     assertThat(dataRef).isEqualTo("./src/main/resources/schemas/" + type.schemaFile());
     assertThat(DOCUMENT.resolveSibling(dataRef)).exists();
@@ -133,7 +173,7 @@ class AsyncApiDocumentTest {
     return new AssertionError(
         "asyncapi.yaml has no message named "
             + type.typeName()
-            + ": add it under components.messages and to the channel "
-            + type.department().topic());
+            + ": add it under components.messages and to the channels "
+            + publishers(type).stream().map(Department::topic).toList());
   }
 }

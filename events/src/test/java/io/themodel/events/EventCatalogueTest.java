@@ -1,9 +1,13 @@
 package io.themodel.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.themodel.events.feedback.FeedbackCategory;
+import io.themodel.events.feedback.FeedbackGiven;
+import io.themodel.events.feedback.FeedbackParty;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
@@ -42,12 +46,16 @@ class EventCatalogueTest {
     CloudEvent read = codec.read(TypicalEvents.recordValue(type));
 
     assertThat(read.specversion()).isEqualTo("1.0");
-    assertThat(read.source()).isEqualTo("/themodel/" + type.department().service());
+    Department publisher = EventType.departmentOf(TypicalEvents.of(type));
+    String family =
+        type.fixedDepartment().map(d -> d.name().toLowerCase(Locale.ROOT)).orElse("feedback");
+
+    assertThat(read.source()).isEqualTo("/themodel/" + publisher.service());
     assertThat(read.type())
         .isEqualTo(type.typeName())
         .isEqualTo(
             "io.themodel."
-                + type.department().name().toLowerCase(Locale.ROOT)
+                + family
                 + "."
                 + type.javaType().getSimpleName()
                 + ".v"
@@ -55,6 +63,34 @@ class EventCatalogueTest {
     assertThat(read.dataschema()).isEqualTo(type.dataSchema());
     assertThat(read.leadid()).isEqualTo(TypicalEvents.LEAD);
     assertThat(EventType.byTypeName(type.typeName())).contains(type);
+  }
+
+  @Test
+  void feedback_types_have_no_fixed_department_and_each_event_is_published_by_its_publisher() {
+    FeedbackGiven given = (FeedbackGiven) TypicalEvents.of(EventType.FEEDBACK_GIVEN);
+    FeedbackGiven fromSuccess =
+        new FeedbackGiven(
+            given.feedbackId(),
+            Department.SUCCESS,
+            FeedbackParty.PRODUCT,
+            null,
+            TypicalEvents.ACCOUNT,
+            FeedbackCategory.PRODUCT_GAP,
+            "CSV export",
+            "Three customers asked for it",
+            "cs-watanabe");
+
+    assertThat(EventType.FEEDBACK_GIVEN.typeName())
+        .isEqualTo("io.themodel.feedback.FeedbackGiven.v1");
+    assertThat(EventType.FEEDBACK_GIVEN.fixedDepartment()).isEmpty();
+    assertThat(EventType.TOSSED_UP.fixedDepartment()).contains(Department.IS);
+    assertThat(EventType.departmentOf(given)).isEqualTo(Department.DEAL);
+    assertThat(EventType.departmentOf(fromSuccess)).isEqualTo(Department.SUCCESS);
+    assertThat(EventType.departmentOf(TypicalEvents.of(EventType.TOSSED_UP)))
+        .isEqualTo(Department.IS);
+    assertThatThrownBy(EventType.FEEDBACK_ACKNOWLEDGED::department)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("departmentOf");
   }
 
   @Test

@@ -6,6 +6,7 @@ import static io.themodel.events.EventType.LEAD_CAPTURED;
 import static io.themodel.events.EventType.MARKETING_QUALIFIED;
 import static io.themodel.events.EventType.OPPORTUNITY_OPENED;
 import static io.themodel.events.EventType.TOSSED_UP;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -48,6 +49,35 @@ class SchemaViolationTest {
         .isInstanceOf(UnreadableEvent.class)
         .hasMessageContaining("$.source")
         .hasMessageContaining("enum");
+  }
+
+  @Test
+  void feedback_to_a_party_outside_the_catalogue_is_refused_naming_the_field() {
+    ObjectNode data = TypicalEvents.dataOf(EventType.FEEDBACK_GIVEN);
+    data.put("to", "SALES");
+
+    assertThatThrownBy(() -> decode(EventType.FEEDBACK_GIVEN, data))
+        .isInstanceOf(UnreadableEvent.class)
+        .hasMessageContaining("$.to")
+        .hasMessageContaining("enum");
+  }
+
+  @Test
+  void feedback_about_longer_than_200_characters_is_refused_naming_the_field() {
+    ObjectNode data = TypicalEvents.dataOf(EventType.FEEDBACK_GIVEN);
+    data.put("about", "x".repeat(201));
+
+    assertThatThrownBy(() -> decode(EventType.FEEDBACK_GIVEN, data))
+        .isInstanceOf(UnreadableEvent.class)
+        .hasMessageContaining("$.about");
+  }
+
+  @Test
+  void feedback_about_no_lead_is_read_with_a_null_lead() {
+    ObjectNode data = TypicalEvents.dataOf(EventType.FEEDBACK_GIVEN);
+    data.putNull("leadId");
+
+    assertThat(decode(EventType.FEEDBACK_GIVEN, data).leadId()).isNull();
   }
 
   @Test

@@ -12,6 +12,11 @@ import io.themodel.events.deal.OpportunityOpened;
 import io.themodel.events.deal.TargetSet;
 import io.themodel.events.deal.TossUpAccepted;
 import io.themodel.events.deal.TossUpRejected;
+import io.themodel.events.feedback.FeedbackAcknowledged;
+import io.themodel.events.feedback.FeedbackActedOn;
+import io.themodel.events.feedback.FeedbackCategory;
+import io.themodel.events.feedback.FeedbackGiven;
+import io.themodel.events.feedback.FeedbackParty;
 import io.themodel.events.is.BantUpdated;
 import io.themodel.events.is.CallListEntered;
 import io.themodel.events.is.CallLogged;
@@ -69,6 +74,7 @@ final class TypicalEvents {
   static final UUID LEAD = UUID.fromString("3f0c6c1e-5b7a-4d2e-9a61-0c2b7d8e4f10");
   static final UUID OPPORTUNITY = UUID.fromString("8a4e2d90-1c3b-4f5a-b6e7-2d9c0a1b3e4f");
   static final UUID ACCOUNT = UUID.fromString("c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f");
+  static final UUID FEEDBACK = UUID.fromString("5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9");
   static final Instant OCCURRED_AT = Instant.parse("2026-04-01T09:30:00.123456Z");
 
   private static final EventCodec CODEC = new EventCodec();
@@ -256,6 +262,27 @@ final class TypicalEvents {
               List.of(ChurnSignal.USAGE_DROP, ChurnSignal.DETRACTOR_NPS));
       case CHURN_RISK_RECOVERED ->
           new ChurnRiskRecovered(LEAD, ACCOUNT, LocalDate.parse("2026-07-01"), 81);
+      case FEEDBACK_GIVEN ->
+          new FeedbackGiven(
+              FEEDBACK,
+              Department.DEAL,
+              FeedbackParty.INSIDE_SALES,
+              LEAD,
+              null,
+              FeedbackCategory.HANDOFF_INFORMATION,
+              "訪問結果とトスアップコメントの乖離",
+              "The handoff said budget approved; the visit found no budget before April.",
+              "fs-tanaka");
+      case FEEDBACK_ACKNOWLEDGED ->
+          new FeedbackAcknowledged(
+              FEEDBACK, Department.IS, LEAD, "is-suzuki", "Will check BANT budget questions");
+      case FEEDBACK_ACTED_ON ->
+          new FeedbackActedOn(
+              FEEDBACK,
+              Department.IS,
+              LEAD,
+              "is-suzuki",
+              "Budget is now confirmed with the decision maker before a toss-up");
     };
   }
 
@@ -267,6 +294,7 @@ final class TypicalEvents {
   /** The envelope a producer would publish around {@code data} of this type. */
   static CloudEvent envelope(EventType type, JsonNode data) {
     return CODEC.envelope(
+        EventType.departmentOf(of(type)),
         type,
         UUID.fromString("0b9e8d7c-6a5f-4e3d-9c2b-1a0f9e8d7c6b"),
         LEAD.toString(),

@@ -5,7 +5,9 @@ import io.themodel.deal.opportunity.DealConfig;
 import io.themodel.deal.opportunity.Opportunities;
 import io.themodel.deal.opportunity.Opportunity;
 import io.themodel.events.deal.OpportunityKind;
+import io.themodel.events.feedback.FeedbackEvent;
 import io.themodel.events.success.ExpansionIdentified;
+import io.themodel.platform.feedback.FeedbackIntake;
 import io.themodel.platform.inbox.EventInbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,11 +24,14 @@ public class ExpansionIntake {
   private final EventInbox inbox;
   private final Opportunities opportunities;
   private final DealConfig config;
+  private final FeedbackIntake feedback;
 
-  ExpansionIntake(EventInbox inbox, Opportunities opportunities, DealConfig config) {
+  ExpansionIntake(
+      EventInbox inbox, Opportunities opportunities, DealConfig config, FeedbackIntake feedback) {
     this.inbox = inbox;
     this.opportunities = opportunities;
     this.config = config;
+    this.feedback = feedback;
   }
 
   @Incoming("success-events")
@@ -48,6 +53,8 @@ public class ExpansionIntake {
                     expansion.note(),
                     expansion.estimatedValue()),
                 incoming.reaction("deal-service"));
+          } else if (incoming.event() instanceof FeedbackEvent) {
+            feedback.receive(incoming);
           }
         });
   }

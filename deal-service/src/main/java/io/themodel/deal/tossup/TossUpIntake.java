@@ -4,7 +4,9 @@ import io.smallrye.common.annotation.Blocking;
 import io.themodel.deal.opportunity.Opportunities;
 import io.themodel.deal.opportunity.Opportunity;
 import io.themodel.events.deal.OpportunityKind;
+import io.themodel.events.feedback.FeedbackEvent;
 import io.themodel.events.is.TossedUp;
+import io.themodel.platform.feedback.FeedbackIntake;
 import io.themodel.platform.inbox.EventInbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -16,10 +18,12 @@ public class TossUpIntake {
 
   private final EventInbox inbox;
   private final Opportunities opportunities;
+  private final FeedbackIntake feedback;
 
-  TossUpIntake(EventInbox inbox, Opportunities opportunities) {
+  TossUpIntake(EventInbox inbox, Opportunities opportunities, FeedbackIntake feedback) {
     this.inbox = inbox;
     this.opportunities = opportunities;
+    this.feedback = feedback;
   }
 
   @Incoming("is-events")
@@ -39,6 +43,8 @@ public class TossUpIntake {
                     tossedUp.handoffComment(),
                     null),
                 incoming.reaction("deal-service"));
+          } else if (incoming.event() instanceof FeedbackEvent) {
+            feedback.receive(incoming);
           }
         });
   }

@@ -1,9 +1,11 @@
 package io.themodel.is.calllist;
 
 import io.smallrye.common.annotation.Blocking;
+import io.themodel.events.feedback.FeedbackEvent;
 import io.themodel.events.lead.LeadCaptured;
 import io.themodel.events.lead.MarketingQualified;
 import io.themodel.is.planning.LeadCompany;
+import io.themodel.platform.feedback.FeedbackIntake;
 import io.themodel.platform.inbox.EventInbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,10 +20,12 @@ public class MqlIntake {
 
   private final EventInbox inbox;
   private final Prospects prospects;
+  private final FeedbackIntake feedback;
 
-  MqlIntake(EventInbox inbox, Prospects prospects) {
+  MqlIntake(EventInbox inbox, Prospects prospects, FeedbackIntake feedback) {
     this.inbox = inbox;
     this.prospects = prospects;
+    this.feedback = feedback;
   }
 
   @Incoming("lead-events")
@@ -39,6 +43,8 @@ public class MqlIntake {
                 new Prospect.EnterCallList(
                     mql.leadId(), mql.source(), mql.followUpDueAt(), mql.priority()),
                 incoming.reaction("is-service"));
+          } else if (incoming.event() instanceof FeedbackEvent) {
+            feedback.receive(incoming);
           }
         });
   }

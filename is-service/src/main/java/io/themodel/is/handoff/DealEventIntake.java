@@ -6,6 +6,8 @@ import io.themodel.events.deal.DealWon;
 import io.themodel.events.deal.OpportunityOpened;
 import io.themodel.events.deal.TossUpAccepted;
 import io.themodel.events.deal.TossUpRejected;
+import io.themodel.events.feedback.FeedbackEvent;
+import io.themodel.platform.feedback.FeedbackIntake;
 import io.themodel.platform.inbox.EventInbox;
 import io.themodel.platform.inbox.IncomingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,15 +23,25 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class DealEventIntake {
 
   private final EventInbox inbox;
+  private final FeedbackIntake feedback;
 
-  DealEventIntake(EventInbox inbox) {
+  DealEventIntake(EventInbox inbox, FeedbackIntake feedback) {
     this.inbox = inbox;
+    this.feedback = feedback;
   }
 
   @Incoming("deal-events")
   @Blocking
   public void onDealEvent(ConsumerRecord<String, String> record) {
-    inbox.receive(record, DealEventIntake::apply);
+    inbox.receive(
+        record,
+        incoming -> {
+          if (incoming.event() instanceof FeedbackEvent) {
+            feedback.receive(incoming);
+          } else {
+            apply(incoming);
+          }
+        });
   }
 
   private static void apply(IncomingEvent incoming) {

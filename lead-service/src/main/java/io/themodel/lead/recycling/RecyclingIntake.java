@@ -3,6 +3,7 @@ package io.themodel.lead.recycling;
 import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Blocking;
 import io.themodel.events.deal.DealLost;
+import io.themodel.events.feedback.FeedbackEvent;
 import io.themodel.events.is.Disqualified;
 import io.themodel.events.lead.LeadSource;
 import io.themodel.events.lead.RecycleKind;
@@ -11,6 +12,7 @@ import io.themodel.events.success.ReferralMade;
 import io.themodel.lead.capture.LeadIntake;
 import io.themodel.lead.lifecycle.LeadLifecycle;
 import io.themodel.lead.lifecycle.Leads;
+import io.themodel.platform.feedback.FeedbackIntake;
 import io.themodel.platform.inbox.EventInbox;
 import io.themodel.platform.inbox.IncomingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,8 +36,14 @@ public class RecyclingIntake {
   private final Leads leads;
   private final LeadIntake intake;
   private final RecyclingConfig config;
+  private final FeedbackIntake feedback;
 
-  RecyclingIntake(EventInbox inbox, Leads leads, LeadIntake intake, RecyclingConfig config) {
+  RecyclingIntake(
+      EventInbox inbox,
+      Leads leads,
+      LeadIntake intake,
+      RecyclingConfig config,
+      FeedbackIntake feedback) {
     for (RecycleKind kind : RecycleKind.values()) {
       if (config.score().get(kind) == null) {
         throw new IllegalStateException(
@@ -48,6 +56,7 @@ public class RecyclingIntake {
     this.leads = leads;
     this.intake = intake;
     this.config = config;
+    this.feedback = feedback;
   }
 
   @Incoming("is-events")
@@ -58,6 +67,8 @@ public class RecyclingIntake {
         incoming -> {
           if (incoming.event() instanceof Disqualified disqualified) {
             recycle(incoming, disqualified.leadId(), RecycleKind.A, disqualified.reason());
+          } else if (incoming.event() instanceof FeedbackEvent) {
+            feedback.receive(incoming);
           }
         });
   }
@@ -74,6 +85,8 @@ public class RecyclingIntake {
                     ? lost.reason()
                     : lost.reason() + " (competitor: " + lost.competitor() + ")";
             recycle(incoming, lost.leadId(), RecycleKind.B, reason);
+          } else if (incoming.event() instanceof FeedbackEvent) {
+            feedback.receive(incoming);
           }
         });
   }
@@ -96,6 +109,8 @@ public class RecyclingIntake {
                     false,
                     "referral:" + referral.referralId()),
                 incoming.reaction(ACTOR));
+          } else if (incoming.event() instanceof FeedbackEvent) {
+            feedback.receive(incoming);
           }
         });
   }

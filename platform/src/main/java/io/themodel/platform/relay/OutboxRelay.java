@@ -1,10 +1,12 @@
 package io.themodel.platform.relay;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.themodel.events.CloudEvent;
+import io.themodel.events.Department;
 import io.themodel.events.EventCodec;
 import io.themodel.events.EventType;
 import io.themodel.platform.store.EventStore;
@@ -184,8 +186,13 @@ public class OutboxRelay {
         EventType.byTypeName(typeName)
             .orElseThrow(() -> new IllegalStateException("unknown type in store: " + typeName));
     String journeyKey = row.getString("journey_key");
+    JsonNode data = codec.parseData(row.getString("payload"));
+    // Feedback is published by several departments: the event says which (its publishedBy).
+    Department department =
+        type.fixedDepartment().orElseGet(() -> EventType.departmentOf(codec.fromData(type, data)));
     CloudEvent envelope =
         codec.envelope(
+            department,
             type,
             row.getObject("event_id", UUID.class),
             row.getString("stream_id"),
@@ -194,9 +201,9 @@ public class OutboxRelay {
             row.getObject("causation_id", UUID.class),
             row.getObject("lead_id", UUID.class),
             row.getObject("account_id", UUID.class),
-            codec.parseData(row.getString("payload")));
+            data);
     ProducerRecord<String, String> record =
-        new ProducerRecord<>(type.department().topic(), journeyKey, codec.write(envelope));
+        new ProducerRecord<>(department.topic(), journeyKey, codec.write(envelope));
     record
         .headers()
         .add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.US_ASCII));

@@ -2,6 +2,8 @@ package io.themodel.success.onboarding;
 
 import io.smallrye.common.annotation.Blocking;
 import io.themodel.events.deal.DealWon;
+import io.themodel.events.feedback.FeedbackEvent;
+import io.themodel.platform.feedback.FeedbackIntake;
 import io.themodel.platform.inbox.EventInbox;
 import io.themodel.success.customer.Customer;
 import io.themodel.success.customer.Customers;
@@ -17,11 +19,17 @@ public class DealWonIntake {
   private final EventInbox inbox;
   private final Customers customers;
   private final OnboardingChecklist checklist;
+  private final FeedbackIntake feedback;
 
-  DealWonIntake(EventInbox inbox, Customers customers, OnboardingChecklist checklist) {
+  DealWonIntake(
+      EventInbox inbox,
+      Customers customers,
+      OnboardingChecklist checklist,
+      FeedbackIntake feedback) {
     this.inbox = inbox;
     this.customers = customers;
     this.checklist = checklist;
+    this.feedback = feedback;
   }
 
   @Incoming("deal-events")
@@ -43,6 +51,8 @@ public class DealWonIntake {
                     won.termMonths(),
                     checklist.steps()),
                 incoming.reaction("success-service"));
+          } else if (incoming.event() instanceof FeedbackEvent) {
+            feedback.receive(incoming);
           }
         });
   }

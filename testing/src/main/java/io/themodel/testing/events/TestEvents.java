@@ -1,5 +1,6 @@
 package io.themodel.testing.events;
 
+import io.themodel.events.Department;
 import io.themodel.events.DomainEvent;
 import io.themodel.events.EventCodec;
 import io.themodel.events.EventType;
@@ -8,6 +9,10 @@ import io.themodel.events.deal.DealWon;
 import io.themodel.events.deal.OpportunityKind;
 import io.themodel.events.deal.OpportunityOpened;
 import io.themodel.events.deal.TossUpAccepted;
+import io.themodel.events.feedback.FeedbackCategory;
+import io.themodel.events.feedback.FeedbackEvent;
+import io.themodel.events.feedback.FeedbackGiven;
+import io.themodel.events.feedback.FeedbackParty;
 import io.themodel.events.is.CallListEntered;
 import io.themodel.events.is.TossedUp;
 import io.themodel.events.lead.LeadCaptured;
@@ -41,15 +46,45 @@ public final class TestEvents {
     EventType type = EventType.of(event);
     return CODEC.write(
         CODEC.envelope(
+            EventType.departmentOf(event),
             type,
             eventId,
-            event.leadId() == null ? "stream-" + eventId : event.leadId().toString(),
+            journeyKey(event),
             occurredAt,
             UUID.randomUUID(),
             null,
             event.leadId(),
             event.accountId(),
             CODEC.toData(event)));
+  }
+
+  /**
+   * The record key (and subject) a producer uses for this event: its lead, else the feedback it is
+   * about.
+   */
+  public static String journeyKey(DomainEvent event) {
+    if (event.leadId() != null) {
+      return event.leadId().toString();
+    }
+    if (event instanceof FeedbackEvent feedback) {
+      return feedback.feedbackId().toString();
+    }
+    throw new IllegalArgumentException(
+        EventType.of(event).simpleName() + " has no lead: give its record key explicitly");
+  }
+
+  /** Feedback from one department to another about a lead, with a new id. */
+  public static FeedbackGiven feedbackGiven(Department from, FeedbackParty to, UUID leadId) {
+    return new FeedbackGiven(
+        UUID.randomUUID(),
+        from,
+        to,
+        leadId,
+        null,
+        FeedbackCategory.HANDOFF_INFORMATION,
+        "Visit differed from the handoff comment",
+        "The handoff said budget approved; the visit found no budget before April.",
+        "fs-tanaka");
   }
 
   public static LeadCaptured leadCaptured(UUID leadId) {

@@ -3,7 +3,10 @@ package io.themodel.testing.kafka;
 import static org.awaitility.Awaitility.await;
 
 import io.themodel.events.CloudEvent;
+import io.themodel.events.DomainEvent;
 import io.themodel.events.EventCodec;
+import io.themodel.events.EventType;
+import io.themodel.testing.events.TestEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,6 +87,17 @@ public final class TopicProbe {
   /** The types of the events on the topic for this lead, in topic order. */
   public List<String> typesOf(String topic, UUID leadId) {
     return eventsOf(topic, leadId).stream().map(CloudEvent::type).collect(Collectors.toList());
+  }
+
+  /**
+   * Publishes an event as its department's relay would: on the publisher's topic ({@link
+   * EventType#departmentOf}), keyed by its journey, as a CloudEvent with a new id.
+   */
+  public void publish(DomainEvent event) {
+    send(
+        EventType.departmentOf(event).topic(),
+        TestEvents.journeyKey(event),
+        TestEvents.cloudEvent(event));
   }
 
   /**
