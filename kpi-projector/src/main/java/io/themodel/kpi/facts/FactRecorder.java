@@ -39,18 +39,41 @@ public class FactRecorder {
     this.codec = codec;
   }
 
+  /**
+   * The advisory lock a rebuild takes exclusively while it swaps the read model; live application
+   * takes it shared, so no event is applied to the old read model after the rebuild's last look.
+   */
+  public static final long SWAP_LOCK = 0x7E_4D_0DE1L;
+
   @Transactional(Transactional.TxType.MANDATORY)
   public void record(IncomingEvent incoming) {
-    record(
-        Fact.of(incoming.eventId(), incoming.occurredAt(), incoming.event(), codec),
-        incoming.event() instanceof LeadCaptured captured ? captured : null);
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement lock =
+            connection.prepareStatement("select pg_advisory_xact_lock_shared(?)")) {
+      lock.setLong(1, SWAP_LOCK);
+      lock.execute();
+      record(
+          connection,
+          Fact.of(incoming.eventId(), incoming.occurredAt(), incoming.event(), codec),
+          incoming.event() instanceof LeadCaptured captured ? captured : null);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot record event " + incoming.eventId(), e);
+    }
   }
 
   /** Records a fact and, for a capture, the journey's source and campaign. */
   void record(Fact fact, LeadCaptured capture) {
+    try (Connection connection = dataSource.getConnection()) {
+      record(connection, fact, capture);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot record fact " + fact.eventId(), e);
+    }
+  }
+
+  /** Records a fact on a given connection (a rebuild writes into its own schema). */
+  public void record(Connection connection, Fact fact, LeadCaptured capture) {
     Timestamp at = Timestamp.from(fact.occurredAt());
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement insert = connection.prepareStatement(INSERT_FACT)) {
+    try (PreparedStatement insert = connection.prepareStatement(INSERT_FACT)) {
       insert.setObject(1, fact.eventId());
       insert.setObject(2, fact.leadId(), Types.OTHER);
       insert.setObject(3, fact.accountId(), Types.OTHER);

@@ -8,6 +8,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.themodel.events.Department;
 import io.themodel.events.DomainEvent;
 import io.themodel.events.EventType;
 import io.themodel.events.Money;
@@ -19,6 +20,11 @@ import io.themodel.events.deal.OpportunityKind;
 import io.themodel.events.deal.OpportunityOpened;
 import io.themodel.events.deal.TargetSet;
 import io.themodel.events.deal.TossUpRejected;
+import io.themodel.events.feedback.FeedbackAcknowledged;
+import io.themodel.events.feedback.FeedbackActedOn;
+import io.themodel.events.feedback.FeedbackCategory;
+import io.themodel.events.feedback.FeedbackGiven;
+import io.themodel.events.feedback.FeedbackParty;
 import io.themodel.events.is.CallLogged;
 import io.themodel.events.is.CallOutcome;
 import io.themodel.events.is.Disqualified;
@@ -84,6 +90,10 @@ class KpiFiguresTest {
   private static final UUID O6 = UUID.randomUUID();
   private static final UUID A1 = UUID.randomUUID();
   private static final UUID A6 = UUID.randomUUID();
+  private static final UUID F1 = UUID.randomUUID();
+  private static final UUID F2 = UUID.randomUUID();
+  private static final UUID F3 = UUID.randomUUID();
+  private static final UUID F4 = UUID.randomUUID();
   private static boolean published;
   private static boolean applied;
 
@@ -227,7 +237,45 @@ class KpiFiguresTest {
         new Timed(
             new TargetSet("2005-Q1", "east", null, yen(9_999_999), "vp"), "2004-12-21T00:00:00Z"),
         new Timed(
-            new TargetSet("2005-Q2", null, null, yen(6_000_000), "vp"), "2005-03-25T00:00:00Z"));
+            new TargetSet("2005-Q2", null, null, yen(6_000_000), "vp"), "2005-03-25T00:00:00Z"),
+        // The reverse feedback loop
+        new Timed(
+            feedback(
+                F1,
+                Department.SUCCESS,
+                FeedbackParty.FIELD_SALES,
+                K1,
+                FeedbackCategory.CUSTOMER_EXPECTATIONS),
+            "2005-01-26T00:00:00Z"),
+        new Timed(
+            new FeedbackAcknowledged(F1, Department.DEAL, K1, "fs-x", null),
+            "2005-01-27T00:00:00Z"),
+        new Timed(
+            new FeedbackActedOn(F1, Department.DEAL, K1, "fs-x", "demo script changed"),
+            "2005-02-01T00:00:00Z"),
+        new Timed(
+            feedback(
+                F2,
+                Department.DEAL,
+                FeedbackParty.INSIDE_SALES,
+                K3,
+                FeedbackCategory.TOSS_UP_QUALITY),
+            "2005-01-07T12:00:00Z"),
+        new Timed(
+            new FeedbackAcknowledged(F2, Department.IS, K3, "is-b", "will check budget"),
+            "2005-01-08T00:00:00Z"),
+        new Timed(
+            feedback(F3, Department.IS, FeedbackParty.MARKETING, K2, FeedbackCategory.TARGETING),
+            "2005-01-10T00:00:00Z"),
+        new Timed(
+            feedback(
+                F4, Department.SUCCESS, FeedbackParty.PRODUCT, null, FeedbackCategory.PRODUCT_GAP),
+            "2005-01-28T00:00:00Z"));
+  }
+
+  private static FeedbackGiven feedback(
+      UUID id, Department from, FeedbackParty to, UUID lead, FeedbackCategory category) {
+    return new FeedbackGiven(id, from, to, lead, null, category, "about", "what we saw", "someone");
   }
 
   @BeforeAll
@@ -240,9 +288,9 @@ class KpiFiguresTest {
     TopicProbe topics = TopicProbe.onSharedBroker();
     for (Timed timed : log) {
       DomainEvent event = timed.event();
-      String key = event.leadId() == null ? "target" : event.leadId().toString();
+      String key = event instanceof TargetSet ? "target" : TestEvents.journeyKey(event);
       topics.send(
-          EventType.of(event).department().topic(),
+          EventType.departmentOf(event).topic(),
           key,
           TestEvents.cloudEvent(event, UUID.randomUUID(), Instant.parse(timed.at())));
     }
@@ -264,6 +312,12 @@ class KpiFiguresTest {
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(
             () -> {
+              for (Department department : Department.values()) {
+                assertThat(TopicProbe.onSharedBroker().records(department.deadLetterTopic()))
+                    .extracting(r -> r.value() + " " + r.headers())
+                    .as("dead letters")
+                    .isEmpty();
+              }
               perJourney.forEach(
                   (lead, events) ->
                       assertThat(
@@ -277,6 +331,18 @@ class KpiFiguresTest {
               JsonPath q1 = kgi("2005-Q1", LATER);
               assertThat(decimal(q1.get("months[0].target"))).isEqualTo("2000000");
               assertThat(kgi("2005-Q2", LATER).getString("total.target")).isNotNull();
+              assertThat(
+                      get("/feedback-loop", JANUARY, FEBRUARY, LATER)
+                          .getList("directions.given", Integer.class))
+                  .containsExactly(1, 1, 1, 1);
+              assertThat(
+                      get("/feedback-loop", JANUARY, FEBRUARY, LATER)
+                          .getList("directions.acknowledged", Integer.class))
+                  .containsExactly(1, 0, 1, 0);
+              assertThat(
+                      get("/feedback-loop", JANUARY, FEBRUARY, LATER)
+                          .getList("directions.actedOn", Integer.class))
+                  .containsExactly(1, 0, 0, 0);
             });
     applied = true;
   }
@@ -438,6 +504,43 @@ class KpiFiguresTest {
     assertThat(plan.getList("steps.needed", Integer.class)).containsExactly(6, 9, 12, 10, 13);
     assertThat(plan.getList("steps.actual", Integer.class)).containsExactly(0, 0, 0, 0, 0);
     assertThat(plan.getList("steps.gap", Integer.class)).containsExactly(6, 9, 12, 10, 13);
+  }
+
+  @Test
+  void the_feedback_loop_shows_volume_by_direction_time_to_acknowledge_and_share_acted_on() {
+    awaitTheWholeLog();
+    JsonPath loop = get("/feedback-loop", JANUARY, FEBRUARY, LATER);
+    assertThat(loop.getList("directions.from"))
+        .containsExactly("CUSTOMER_SUCCESS", "CUSTOMER_SUCCESS", "FIELD_SALES", "INSIDE_SALES");
+    assertThat(loop.getList("directions.to"))
+        .containsExactly("FIELD_SALES", "PRODUCT", "INSIDE_SALES", "MARKETING");
+    assertThat(decimal(loop.get("directions[0].medianHoursToAcknowledge"))).isEqualTo("24");
+    assertThat(decimal(loop.get("directions[0].shareActedOn"))).isEqualTo("1");
+    assertThat(decimal(loop.get("directions[2].medianHoursToAcknowledge"))).isEqualTo("12");
+    assertThat(decimal(loop.get("directions[2].shareActedOn"))).isEqualTo("0");
+    assertThat(loop.getString("directions[3].medianHoursToAcknowledge")).isNull();
+    assertThat(loop.getMap("byCategory")).containsEntry("PRODUCT_GAP", 1).hasSize(4);
+    assertThat(loop.getInt("tossUpRejections.total")).isEqualTo(1);
+    assertThat(loop.getMap("tossUpRejections.reasons")).isEqualTo(Map.of("NO_BUDGET", 1));
+    assertThat(loop.getString("tossUpRejections.latest[0].handoffGap")).isEqualTo("no budget yet");
+    assertThat(loop.getString("tossUpRejections.latest[0].handoffComment"))
+        .isEqualTo("budget approved");
+    // as of noon on 27 January: F1 acknowledged, not yet acted on
+    JsonPath before = get("/feedback-loop", JANUARY, FEBRUARY, "2005-01-27T12:00:00Z");
+    assertThat(before.getInt("directions[0].acknowledged")).isEqualTo(1);
+    assertThat(before.getInt("directions[0].actedOn")).isZero();
+    assertThat(before.getList("directions.given", Integer.class)).containsExactly(1, 1, 1);
+  }
+
+  @Test
+  void no_record_of_the_log_went_to_a_dead_letter_topic() {
+    awaitTheWholeLog();
+    TopicProbe topics = TopicProbe.onSharedBroker();
+    for (Department department : Department.values()) {
+      assertThat(topics.records(department.deadLetterTopic()))
+          .extracting(r -> r.value() + " " + r.headers())
+          .isEmpty();
+    }
   }
 
   @Test

@@ -49,7 +49,9 @@ public final class TestEvents {
             EventType.departmentOf(event),
             type,
             eventId,
-            journeyKey(event),
+            event.leadId() == null && !(event instanceof FeedbackEvent)
+                ? "stream-" + eventId // a target, say: about no journey
+                : journeyKey(event),
             occurredAt,
             UUID.randomUUID(),
             null,
