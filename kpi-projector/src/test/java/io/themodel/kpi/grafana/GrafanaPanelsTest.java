@@ -1,5 +1,6 @@
 package io.themodel.kpi.grafana;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.themodel.events.Department;
 import io.themodel.events.DomainEvent;
 import io.themodel.events.EventCodec;
@@ -48,6 +50,7 @@ import io.themodel.testing.kafka.TopicProbe;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -72,7 +75,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Every Grafana panel that queries the read model (grafana/dashboards/*.json, data source {@code
  * themodel-kpi}) runs against the projector's database after a demo event log went through the real
- * broker, with Grafana's time macros for a range holding only that log, and returns rows. It has a
+ * broker, with Grafana's time macros for a range holding only that log, and returns rows; the
+ * department, KGI, balance and feedback panels show the same figures as the REST API. It has a
  * database of its own, so the demo year never shows in the other tests' funnel figures.
  */
 @QuarkusTest
@@ -116,6 +120,164 @@ class GrafanaPanelsTest {
       }
     }
     assertThat(failures).as("panels that failed or returned nothing").isEmpty();
+
+    figuresAgreeWithTheRestApi(panels);
+  }
+
+  /**
+   * The dashboards define each figure as the REST API does: for the time range as the period and
+   * its end as asOf, the panels show the API's counts, rates, KGI and balances.
+   */
+  private void figuresAgreeWithTheRestApi(Map<String, String> panels) throws SQLException {
+    JsonPath is = api("/kpis/inside-sales");
+    Map<String, Object> calls = row(panels, "Inside Sales activity / Calls → connects → contacts");
+    assertNumber(calls, "calls", is.get("figures.calls"));
+    assertNumber(calls, "connects", is.get("figures.connects"));
+    assertNumber(calls, "contacts", is.get("figures.contacts"));
+    assertNumber(calls, "contacted_leads", is.get("figures.contactedLeads"));
+    Map<String, Object> rates =
+        row(panels, "Inside Sales activity / Connect rate and contact rate");
+    assertNumber(rates, "connect_rate", percent(is.get("figures.connectRate")));
+    assertNumber(rates, "contact_rate", percent(is.get("figures.contactRate")));
+    Map<String, Object> steps =
+        row(panels, "Inside Sales activity / Contacts → toss-ups → valid opportunities");
+    assertNumber(steps, "toss_ups", is.get("figures.opportunities"));
+    assertNumber(steps, "valid_opportunities", is.get("figures.validOpportunities"));
+    assertNumber(steps, "rejected", is.get("figures.rejected"));
+    assertNumber(steps, "valid rate %", percent(is.get("figures.validRate")));
+
+    JsonPath fs = api("/kpis/field-sales");
+    Map<String, Object> deals =
+        row(
+            panels,
+            "Field Sales and Customer Success / Valid opportunities, won, lost, win rate, cycle time");
+    assertNumber(deals, "valid_opportunities", fs.get("figures.validOpportunities"));
+    assertNumber(deals, "won", fs.get("figures.won"));
+    assertNumber(deals, "lost", fs.get("figures.lost"));
+    assertNumber(deals, "win rate %", percent(fs.get("figures.winRate")));
+    assertNumber(
+        deals,
+        "median cycle days",
+        number(fs.get("figures.medianCycleDays")).setScale(1, RoundingMode.HALF_UP));
+
+    JsonPath cs = api("/kpis/customer-success");
+    Map<String, Object> customers =
+        row(
+            panels,
+            "Field Sales and Customer Success / Onboarded, active, renewed, churned, retention");
+    assertNumber(customers, "onboarded", cs.get("figures.onboarded"));
+    assertNumber(customers, "active_at_end", cs.get("figures.activeCustomers"));
+    assertNumber(customers, "renewed", cs.get("figures.renewed"));
+    assertNumber(customers, "churned", cs.get("figures.churned"));
+    assertNumber(customers, "retention %", percent(cs.get("figures.retentionRate")));
+
+    List<Map<String, Object>> targets =
+        rows(panels, "KGI vs target / Targets by period (months and quarters)");
+    assertThat(targets).extracting(t -> t.get("period")).contains("1999-02", "1999-Q1");
+    for (Map<String, Object> target : targets) {
+      JsonPath kgi =
+          given()
+              .queryParam("period", target.get("period"))
+              .queryParam("asOf", TO.toString())
+              .get("/kgi")
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath();
+      assertNumber(target, "target", kgi.get("total.target"));
+      assertNumber(target, "won", kgi.get("total.actual"));
+      assertNumber(target, "to_go", kgi.get("total.gap"));
+    }
+
+    JsonPath balances = api("/funnel/balances");
+    List<Map<String, Object>> stock =
+        rows(panels, "Stock and flow / Balance over the range: at start, in, out, at end");
+    for (Map<String, Object> place : stock) {
+      String at = "balances.find { it.state == '" + place.get("state") + "' }.";
+      assertNumber(place, "at_start", balances.get(at + "atStart"));
+      assertNumber(place, "in", balances.get(at + "in"));
+      assertNumber(place, "out", balances.get(at + "out"));
+      assertNumber(place, "at_end", balances.get(at + "atEnd"));
+    }
+    assertThat(stock)
+        .hasSameSizeAs(
+            balances.getList("balances", Map.class).stream()
+                .filter(
+                    b ->
+                        ((Number) b.get("atStart")).longValue()
+                                + ((Number) b.get("in")).longValue()
+                                + ((Number) b.get("atEnd")).longValue()
+                            > 0)
+                .toList());
+
+    JsonPath loop = api("/feedback-loop");
+    List<Map<String, Object>> directions = rows(panels, "Reverse feedback loop / By direction");
+    assertThat(directions).hasSize(loop.getList("directions").size()).hasSize(3);
+    for (Map<String, Object> direction : directions) {
+      String at =
+          "directions.find { it.from == '"
+              + direction.get("from")
+              + "' && it.to == '"
+              + direction.get("to")
+              + "' }.";
+      assertNumber(direction, "given", loop.get(at + "given"));
+      assertNumber(direction, "acknowledged", loop.get(at + "acknowledged"));
+      assertNumber(direction, "acted_on", loop.get(at + "actedOn"));
+    }
+  }
+
+  /** The API's answer for the test's time range, as of its end. */
+  private static JsonPath api(String path) {
+    return given()
+        .queryParam("from", FROM.toString())
+        .queryParam("to", TO.toString())
+        .queryParam("asOf", TO.toString())
+        .get(path)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
+  private List<Map<String, Object>> rows(Map<String, String> panels, String panel)
+      throws SQLException {
+    String sql = panels.get(panel + " / A");
+    assertThat(sql).as("panel " + panel).isNotNull();
+    List<Map<String, Object>> rows = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(withMacros(sql))) {
+      while (result.next()) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 1; i <= result.getMetaData().getColumnCount(); i++) {
+          row.put(result.getMetaData().getColumnLabel(i), result.getObject(i));
+        }
+        rows.add(row);
+      }
+    }
+    return rows;
+  }
+
+  private Map<String, Object> row(Map<String, String> panels, String panel) throws SQLException {
+    List<Map<String, Object>> rows = rows(panels, panel);
+    assertThat(rows).as(panel).hasSize(1);
+    return rows.get(0);
+  }
+
+  private static void assertNumber(Map<String, Object> row, String column, Object expected) {
+    assertThat(row).as(column).containsKey(column);
+    assertThat(expected).as("the API's " + column).isNotNull();
+    assertThat(number(row.get(column))).as(column).isEqualByComparingTo(number(expected));
+  }
+
+  private static BigDecimal number(Object value) {
+    assertThat(value).isNotNull();
+    return new BigDecimal(value.toString());
+  }
+
+  /** An API rate (0.6667) as a panel shows it (66.7). */
+  private static BigDecimal percent(Object rate) {
+    return number(rate).movePointRight(2).setScale(1, RoundingMode.HALF_UP);
   }
 
   @Test
