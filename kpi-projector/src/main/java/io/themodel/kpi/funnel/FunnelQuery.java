@@ -69,8 +69,9 @@ public class FunnelQuery {
 
   private static final String COHORTS =
       """
+      with p as (select cast(? as timestamptz) as as_of)
       select %s as cohort, r.stage, count(*)
-      from funnel_reached r
+      from p, funnel_reached r
       join journey j on j.lead_id = r.lead_id
       where j.captured_at >= ? and j.captured_at < ? and j.captured_at <= ?
         and r.first_reached_at <= ? and not excluded_as_of(r.lead_id, ?)
@@ -154,7 +155,20 @@ public class FunnelQuery {
   public enum CohortKey {
     SOURCE("coalesce(j.source, 'UNKNOWN')"),
     CAMPAIGN("coalesce(j.campaign, 'none')"),
-    CAPTURE_MONTH("to_char(j.captured_at at time zone 'UTC', 'YYYY-MM')");
+    CAPTURE_MONTH("to_char(j.captured_at at time zone 'UTC', 'YYYY-MM')"),
+    /** The score band the lead was first qualified with (as of asOf), else NOT_QUALIFIED. */
+    SCORE_BAND(
+        "coalesce((select m.data ->> 'band' from fact m where m.lead_id = j.lead_id"
+            + " and m.type = 'MarketingQualified' and m.occurred_at <= p.as_of"
+            + " order by m.occurred_at, m.event_id limit 1), 'NOT_QUALIFIED')"),
+    /** Employees as Inside Sales last profiled the company (as of asOf), in bands, else UNKNOWN. */
+    COMPANY_SIZE(
+        "coalesce((select case when e < 50 then '1-49' when e < 300 then '50-299'"
+            + " when e < 1000 then '300-999' else '1000+' end"
+            + " from (select (x.data ->> 'employees')::int as e from fact x"
+            + " where x.lead_id = j.lead_id and x.type = 'ProspectProfiled'"
+            + " and x.occurred_at <= p.as_of and x.data ->> 'employees' is not null"
+            + " order by x.occurred_at desc, x.event_id desc limit 1) s), 'UNKNOWN')");
 
     private final String expression;
 
@@ -172,11 +186,12 @@ public class FunnelQuery {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(COHORTS.formatted(key.expression))) {
       Timestamp asOf = Timestamp.from(window.asOf());
-      select.setTimestamp(1, Timestamp.from(window.from()));
-      select.setTimestamp(2, Timestamp.from(window.to()));
-      select.setTimestamp(3, asOf);
+      select.setTimestamp(1, asOf);
+      select.setTimestamp(2, Timestamp.from(window.from()));
+      select.setTimestamp(3, Timestamp.from(window.to()));
       select.setTimestamp(4, asOf);
       select.setTimestamp(5, asOf);
+      select.setTimestamp(6, asOf);
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
           cohorts

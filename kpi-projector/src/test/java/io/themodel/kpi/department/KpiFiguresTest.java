@@ -28,6 +28,7 @@ import io.themodel.events.feedback.FeedbackParty;
 import io.themodel.events.is.CallLogged;
 import io.themodel.events.is.CallOutcome;
 import io.themodel.events.is.Disqualified;
+import io.themodel.events.is.ProspectProfiled;
 import io.themodel.events.is.TossedUp;
 import io.themodel.events.lead.ExclusionReason;
 import io.themodel.events.lead.LeadCaptured;
@@ -141,6 +142,9 @@ class KpiFiguresTest {
         new Timed(call(K1, CallOutcome.NO_ANSWER, "is-a"), "2005-01-04T00:00:00Z"),
         new Timed(call(K1, CallOutcome.CONNECTED_RECEPTION, "is-a"), "2005-01-05T00:00:00Z"),
         new Timed(call(K1, CallOutcome.CONTACTED_KEY_PERSON, "is-a"), "2005-01-06T00:00:00Z"),
+        new Timed(
+            new ProspectProfiled(K1, yen(5_000_000_000L), 120, "IT", null, "is-a"),
+            "2005-01-06T01:00:00Z"),
         new Timed(new TossedUp(K1, O1, "v1", "wants a demo", "fs-x"), "2005-01-07T00:00:00Z"),
         new Timed(
             new OpportunityOpened(K1, O1, OpportunityKind.NEW_BUSINESS, "fs-x", null),
@@ -541,6 +545,63 @@ class KpiFiguresTest {
           .extracting(r -> r.value() + " " + r.headers())
           .isEmpty();
     }
+  }
+
+  @Test
+  void won_revenue_is_attributed_to_the_first_and_the_last_source() {
+    awaitTheWholeLog();
+    JsonPath attribution = get("/attribution", JANUARY, APRIL, LATER);
+    // K1 was captured from an inquiry and last touched by the spring seminar; K6 never touched
+    assertThat(attribution.getInt("firstTouch.INQUIRY.deals")).isEqualTo(2);
+    assertThat(decimal(attribution.get("firstTouch.INQUIRY.revenue.JPY"))).isEqualTo("2000000");
+    assertThat(attribution.getMap("firstTouch")).containsOnlyKeys("INQUIRY");
+    assertThat(decimal(attribution.get("lastTouch.INQUIRY.revenue.JPY"))).isEqualTo("800000");
+    assertThat(decimal(attribution.get("lastTouch.SEMINAR.revenue.JPY"))).isEqualTo("1200000");
+  }
+
+  @Test
+  void cohorts_by_score_band_and_company_size_as_of_an_instant() {
+    awaitTheWholeLog();
+    JsonPath bySize =
+        given()
+            .queryParam("by", "COMPANY_SIZE")
+            .queryParam("from", JANUARY)
+            .queryParam("to", FEBRUARY)
+            .queryParam("asOf", LATER)
+            .get("/funnel/cohorts")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(bySize.getList("cohorts.cohort")).containsExactly("50-299", "UNKNOWN");
+    assertThat(bySize.getInt("cohorts[0].stages.WON")).isEqualTo(1);
+    assertThat(bySize.getInt("cohorts[1].stages.LEAD_CAPTURED")).isEqualTo(4);
+    // before Inside Sales profiled K1 its size was unknown
+    assertThat(
+            given()
+                .queryParam("by", "COMPANY_SIZE")
+                .queryParam("from", JANUARY)
+                .queryParam("to", FEBRUARY)
+                .queryParam("asOf", "2005-01-06T00:30:00Z")
+                .get("/funnel/cohorts")
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("cohorts.cohort"))
+        .containsExactly("UNKNOWN");
+    JsonPath byBand =
+        given()
+            .queryParam("by", "SCORE_BAND")
+            .queryParam("from", JANUARY)
+            .queryParam("to", FEBRUARY)
+            .queryParam("asOf", LATER)
+            .get("/funnel/cohorts")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(byBand.getList("cohorts.cohort")).containsExactly("MQL_HIGH");
+    assertThat(byBand.getInt("cohorts[0].stages.MQL")).isEqualTo(5);
   }
 
   @Test

@@ -265,7 +265,8 @@ class ArrivalOrderTest {
         + dump("select * from deal_outcome order by opportunity_id")
         + dump("select * from account_event order by account_id, occurred_at, type")
         + dump("select * from revenue_target order by event_id")
-        + dump("select * from toss_up_rejection order by event_id");
+        + dump("select * from toss_up_rejection order by event_id")
+        + dump("select * from won_attribution order by event_id");
   }
 
   private static String dump(String query) throws SQLException {
