@@ -3,13 +3,18 @@
 
 const STAGE_NAMES = {
   LEAD_CAPTURED: "Lead captured",
+  NURTURING: "Nurturing",
   MQL: "MQL",
+  IS_CONTACT: "IS contact",
   TOSSED_UP: "Toss-up",
   VALID_OPPORTUNITY: "Valid opportunity",
   WON: "Won",
   ONBOARDED: "Onboarded",
   RENEWED_OR_EXPANDED: "Renewed / expanded",
+  ADVOCATE: "Advocate",
 };
+
+const money = (value) => (value === null || value === undefined ? "–" : Number(value).toLocaleString("en"));
 
 const percent = (rate) => (rate === null || rate === undefined ? "–" : (rate * 100).toFixed(1) + "%");
 const hours = (value) => (value === null || value === undefined ? "–" : String(value));
@@ -92,6 +97,67 @@ function drawRecycle(recycle) {
   });
 }
 
+/** The KGI period: the form's, else the quarter (UTC) of asOf or of now. */
+function period() {
+  const chosen = new FormData(document.getElementById("window")).get("period")
+    || new URLSearchParams(window.location.search).get("period");
+  if (chosen) return chosen;
+  const asOf = new URLSearchParams(query()).get("asOf");
+  const at = asOf ? new Date(asOf) : new Date();
+  return `${at.getUTCFullYear()}-Q${Math.floor(at.getUTCMonth() / 3) + 1}`;
+}
+
+function drawKgi(kgi) {
+  const periods = [kgi.total, ...kgi.months];
+  document.querySelector("#kgi-table tbody").replaceChildren(
+    ...periods.map((p) =>
+      row(
+        [p.period, money(p.target), money(p.actual), money(p.weightedPipeline), money(p.forecast),
+          money(p.gap), percent(p.attainment)],
+        { "data-period": p.period, "data-target": p.target ?? "", "data-actual": p.actual },
+      ),
+    ),
+  );
+  const months = kgi.months.length ? kgi.months : [kgi.total];
+  echarts.init(document.getElementById("kgi-chart")).setOption({
+    tooltip: {},
+    legend: {},
+    xAxis: { type: "category", data: months.map((m) => m.period) },
+    yAxis: { type: "value" },
+    series: [
+      { name: "Target", type: "bar", data: months.map((m) => m.target || 0) },
+      { name: "Won", type: "bar", data: months.map((m) => m.actual) },
+      { name: "Forecast", type: "line", data: months.map((m) => m.forecast) },
+    ],
+  });
+}
+
+function drawFeedback(loop) {
+  document.querySelector("#feedback-table tbody").replaceChildren(
+    ...loop.directions.map((d) =>
+      row(
+        [`${d.from} → ${d.to}`, d.given, `${d.acknowledged} (${percent(d.shareAcknowledged)})`,
+          `${d.actedOn} (${percent(d.shareActedOn)})`, hours(d.medianHoursToAcknowledge)],
+        { "data-direction": `${d.from}:${d.to}`, "data-given": d.given },
+      ),
+    ),
+  );
+  const rejections = loop.tossUpRejections;
+  document.getElementById("rejections").textContent = rejections.total === 0
+    ? "No toss-up rejected in the window."
+    : `Toss-ups rejected by Field Sales: ${rejections.total} (`
+      + Object.entries(rejections.reasons).map(([r, n]) => `${r}: ${n}`).join(", ") + ").";
+}
+
+function drawBalances(balances) {
+  document.querySelector("#balance-table tbody").replaceChildren(
+    ...balances.balances.map((b) =>
+      row([STAGE_NAMES[b.state] || "Left the funnel", b.atStart, b.in, b.out, b.atEnd],
+        { "data-state": b.state, "data-at-end": b.atEnd }),
+    ),
+  );
+}
+
 function drawCohorts(cohorts) {
   const stages = Object.keys(STAGE_NAMES);
   const head = document.querySelector("#cohort-table thead");
@@ -106,13 +172,20 @@ async function refresh(event) {
   const status = document.getElementById("status");
   const q = query();
   try {
-    const [funnel, recycle, cohorts] = await Promise.all([
+    const asOf = new URLSearchParams(q).get("asOf");
+    const [funnel, recycle, cohorts, kgi, loop, balances] = await Promise.all([
       load("funnel?" + q),
       load("recycle?" + q),
       load("funnel/cohorts?by=SOURCE&" + q),
+      load("kgi?period=" + encodeURIComponent(period()) + (asOf ? "&asOf=" + encodeURIComponent(asOf) : "")),
+      load("feedback-loop?" + q),
+      load("funnel/balances?" + q),
     ]);
     drawFunnel(funnel);
     drawRecycle(recycle);
+    drawKgi(kgi);
+    drawFeedback(loop);
+    drawBalances(balances);
     drawCohorts(cohorts);
     status.className = "";
     status.textContent = `As of ${funnel.asOf}, journeys that reached a stage between ${funnel.from} and ${funnel.to}.`;

@@ -9,11 +9,18 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.themodel.events.Department;
+import io.themodel.events.Money;
+import io.themodel.events.deal.DealWon;
+import io.themodel.events.deal.TargetSet;
+import io.themodel.events.feedback.FeedbackCategory;
+import io.themodel.events.feedback.FeedbackGiven;
+import io.themodel.events.feedback.FeedbackParty;
 import io.themodel.testing.browser.HeadlessChromium;
 import io.themodel.testing.events.TestEvents;
 import io.themodel.testing.kafka.KafkaBrokerResource;
 import io.themodel.testing.kafka.TopicProbe;
 import io.themodel.testing.postgres.PostgresResource;
+import java.math.BigDecimal;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +56,35 @@ class FunnelPageTest {
             Department.LEAD.topic(),
             leadId.toString(),
             TestEvents.cloudEvent(TestEvents.marketingQualified(leadId)));
-    String asOf = Instant.now().plusSeconds(3600).toString();
+    Instant at = Instant.now().plusSeconds(3600);
+    String asOf = at.toString();
+    java.time.ZonedDateTime utc = at.atZone(java.time.ZoneOffset.UTC);
+    String quarter = utc.getYear() + "-Q" + ((utc.getMonthValue() - 1) / 3 + 1);
+    TopicProbe topics = TopicProbe.onSharedBroker();
+    Money yen = new Money(new BigDecimal("1000000"), "JPY");
+    topics.send(
+        Department.DEAL.topic(),
+        "target",
+        TestEvents.cloudEvent(
+            new TargetSet(quarter, null, null, yen, "vp"), UUID.randomUUID(), Instant.now()));
+    topics.publish(
+        new DealWon(
+            leadId,
+            UUID.randomUUID(),
+            new Money(new BigDecimal("400000"), "JPY"),
+            java.time.LocalDate.now(),
+            12));
+    topics.publish(
+        new FeedbackGiven(
+            UUID.randomUUID(),
+            Department.SUCCESS,
+            FeedbackParty.FIELD_SALES,
+            leadId,
+            null,
+            FeedbackCategory.CUSTOMER_EXPECTATIONS,
+            "onboarding",
+            "expected a shorter set-up",
+            "cs"));
     await()
         .atMost(Duration.ofSeconds(30))
         .until(
@@ -60,8 +95,41 @@ class FunnelPageTest {
                         .jsonPath()
                         .getInt("stages.find { it.stage == 'MQL' }.reached")
                     > 0);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                given()
+                            .queryParam("period", quarter)
+                            .queryParam("asOf", asOf)
+                            .get("/kgi")
+                            .jsonPath()
+                            .getString("total.target")
+                        != null
+                    && given()
+                            .queryParam("asOf", asOf)
+                            .get("/feedback-loop")
+                            .jsonPath()
+                            .getList("directions")
+                            .size()
+                        == 1
+                    && new BigDecimal(
+                                given()
+                                    .queryParam("period", quarter)
+                                    .queryParam("asOf", asOf)
+                                    .get("/kgi")
+                                    .jsonPath()
+                                    .getString("total.actual"))
+                            .signum()
+                        > 0);
     List<Integer> api =
         given().queryParam("asOf", asOf).get("/funnel").jsonPath().getList("stages.reached");
+    List<Integer> balances =
+        given()
+            .queryParam("asOf", asOf)
+            .get("/funnel/balances")
+            .jsonPath()
+            .getList("balances.atEnd");
 
     String dom = HeadlessChromium.dom(root + "?asOf=" + asOf, Duration.ofSeconds(10));
 
@@ -70,7 +138,18 @@ class FunnelPageTest {
     Matcher rows = STAGE_ROW.matcher(dom);
     List<Integer> shown = rows.results().map(r -> Integer.parseInt(r.group(2))).toList();
     assertThat(shown).isEqualTo(api);
-    // ECharts drew into both chart containers
-    assertThat(dom.split("<canvas", -1)).hasSizeGreaterThanOrEqualTo(3);
+    // the KGI of the quarter, the feedback loop and the balances as the API gives them
+    assertThat(dom)
+        .contains("data-period=\"" + quarter + "\" data-target=\"1000000\" data-actual=\"400000\"");
+    assertThat(dom).contains("data-direction=\"CUSTOMER_SUCCESS:FIELD_SALES\" data-given=\"1\"");
+    assertThat(
+            Pattern.compile("data-at-end=\"(\\d+)\"")
+                .matcher(dom)
+                .results()
+                .map(r -> Integer.parseInt(r.group(1)))
+                .toList())
+        .isEqualTo(balances);
+    // ECharts drew into the funnel, recycle and KGI chart containers
+    assertThat(dom.split("<canvas", -1)).hasSizeGreaterThanOrEqualTo(4);
   }
 }
