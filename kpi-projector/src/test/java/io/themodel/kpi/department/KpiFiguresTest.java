@@ -425,6 +425,41 @@ class KpiFiguresTest {
   }
 
   @Test
+  void every_kpi_count_opens_to_the_events_behind_it() {
+    awaitTheWholeLog();
+    JsonPath calls =
+        given()
+            .queryParam("type", "CallLogged")
+            .queryParam("rep", "is-a")
+            .queryParam("from", JANUARY)
+            .queryParam("to", FEBRUARY)
+            .queryParam("asOf", LATER)
+            .get("/facts")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    // the five calls behind is-a's count in the Inside Sales KPIs, in time order
+    assertThat(calls.getList("facts.data.outcome"))
+        .containsExactly(
+            "CONTACTED_KEY_PERSON",
+            "NO_ANSWER",
+            "CONNECTED_RECEPTION",
+            "CONTACTED_KEY_PERSON",
+            "CONTACTED_KEY_PERSON");
+    assertThat(calls.getList("facts.data", Map.class)).noneMatch(d -> d.containsKey("person"));
+    JsonPath won =
+        given().queryParam("type", "DealWon").queryParam("asOf", LATER).get("/facts").jsonPath();
+    assertThat(won.getList("facts.leadId")).containsExactly(K6.toString(), K1.toString());
+    given()
+        .queryParam("type", "NoSuchEvent")
+        .get("/facts")
+        .then()
+        .statusCode(400)
+        .body("errors.field", org.hamcrest.Matchers.hasItem("type"));
+  }
+
+  @Test
   void field_sales_shows_win_rate_cycle_time_revenue_pipeline_and_loss_reasons() {
     awaitTheWholeLog();
     JsonPath fs = get("/kpis/field-sales", JANUARY, APRIL, LATER);
