@@ -20,8 +20,11 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 
-/** One journey's whole cross-department history, in the order it happened. */
-@Path("/journeys/{leadId}/timeline")
+/**
+ * One journey's, or one customer account's, whole cross-department history in the order it
+ * happened: an account's timeline holds every event of the journeys that led to it.
+ */
+@Path("/")
 public class TimelineResource {
 
   /** One event of the journey (its data without personal data). */
@@ -34,6 +37,14 @@ public class TimelineResource {
       "select event_id, type, stage, occurred_at, data::text from fact where lead_id = ? and"
           + " occurred_at <= ? order by occurred_at, event_id";
 
+  private static final String SELECT_ACCOUNT =
+      "select event_id, type, stage, occurred_at, data::text from fact where occurred_at <= ? and"
+          + " (account_id = ? or lead_id in (select a.lead_id from fact a where a.account_id = ?"
+          + " and a.occurred_at <= ?)) order by occurred_at, event_id";
+
+  /** An account's history as of an instant. */
+  public record AccountTimeline(UUID accountId, Instant asOf, List<Entry> events) {}
+
   private final DataSource dataSource;
   private final ObjectMapper json;
   private final Clock clock;
@@ -45,13 +56,37 @@ public class TimelineResource {
   }
 
   @GET
+  @Path("/journeys/{leadId}/timeline")
   public Timeline timeline(@PathParam("leadId") UUID leadId, @QueryParam("asOf") String asOf) {
     ReportWindow window = ReportWindow.of(null, null, asOf, clock);
+    Timestamp at = Timestamp.from(window.asOf());
+    List<Entry> entries = entries(SELECT, leadId, at);
+    if (entries.isEmpty()) {
+      throw CommandRejected.notFound("no journey " + leadId + " as of " + window.asOf());
+    }
+    return new Timeline(leadId, window.asOf(), entries);
+  }
+
+  @GET
+  @Path("/accounts/{accountId}/timeline")
+  public AccountTimeline accountTimeline(
+      @PathParam("accountId") UUID accountId, @QueryParam("asOf") String asOf) {
+    ReportWindow window = ReportWindow.of(null, null, asOf, clock);
+    Timestamp at = Timestamp.from(window.asOf());
+    List<Entry> entries = entries(SELECT_ACCOUNT, at, accountId, accountId, at);
+    if (entries.isEmpty()) {
+      throw CommandRejected.notFound("no account " + accountId + " as of " + window.asOf());
+    }
+    return new AccountTimeline(accountId, window.asOf(), entries);
+  }
+
+  private List<Entry> entries(String sql, Object... parameters) {
     List<Entry> entries = new ArrayList<>();
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(SELECT)) {
-      select.setObject(1, leadId);
-      select.setTimestamp(2, Timestamp.from(window.asOf()));
+        PreparedStatement select = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        select.setObject(i + 1, parameters[i]);
+      }
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
           entries.add(
@@ -64,11 +99,8 @@ public class TimelineResource {
         }
       }
     } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("cannot read the timeline of " + leadId, e);
+      throw new IllegalStateException("cannot read a timeline", e);
     }
-    if (entries.isEmpty()) {
-      throw CommandRejected.notFound("no journey " + leadId + " as of " + window.asOf());
-    }
-    return new Timeline(leadId, window.asOf(), entries);
+    return entries;
   }
 }

@@ -460,6 +460,19 @@ class KpiFiguresTest {
   }
 
   @Test
+  void an_accounts_timeline_holds_the_whole_journey_that_led_to_it() {
+    awaitTheWholeLog();
+    JsonPath account =
+        given().get("/accounts/{id}/timeline", A1).then().statusCode(200).extract().jsonPath();
+    List<String> types = account.getList("events.type");
+    assertThat(types).startsWith("LeadCaptured", "LeadTouched", "MarketingQualified");
+    assertThat(types).contains("DealWon", "CustomerOnboarded", "Renewed", "AdvocateMarked");
+    assertThat(types)
+        .hasSize(given().get("/journeys/{id}/timeline", K1).jsonPath().getList("events").size());
+    given().get("/accounts/{id}/timeline", UUID.randomUUID()).then().statusCode(404);
+  }
+
+  @Test
   void field_sales_shows_win_rate_cycle_time_revenue_pipeline_and_loss_reasons() {
     awaitTheWholeLog();
     JsonPath fs = get("/kpis/field-sales", JANUARY, APRIL, LATER);

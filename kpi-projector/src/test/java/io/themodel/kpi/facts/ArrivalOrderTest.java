@@ -2,6 +2,7 @@ package io.themodel.kpi.facts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.themodel.events.Department;
 import io.themodel.events.DomainEvent;
 import io.themodel.events.EventCodec;
 import io.themodel.events.Money;
@@ -10,6 +11,11 @@ import io.themodel.events.deal.DealStage;
 import io.themodel.events.deal.DealStageChanged;
 import io.themodel.events.deal.TargetSet;
 import io.themodel.events.deal.TossUpRejected;
+import io.themodel.events.feedback.FeedbackAcknowledged;
+import io.themodel.events.feedback.FeedbackActedOn;
+import io.themodel.events.feedback.FeedbackCategory;
+import io.themodel.events.feedback.FeedbackGiven;
+import io.themodel.events.feedback.FeedbackParty;
 import io.themodel.events.is.CallLogged;
 import io.themodel.events.is.CallOutcome;
 import io.themodel.events.is.Disqualified;
@@ -231,6 +237,27 @@ class ArrivalOrderTest {
           }
         }
       }
+      if (depth > 1 && random.nextBoolean()) { // Field Sales' feedback to Inside Sales
+        UUID feedback = UUID.randomUUID();
+        path.add(
+            new FeedbackGiven(
+                feedback,
+                Department.DEAL,
+                FeedbackParty.INSIDE_SALES,
+                lead,
+                null,
+                FeedbackCategory.TOSS_UP_QUALITY,
+                "handoff",
+                "budget was not confirmed",
+                "fs-" + j));
+        if (random.nextBoolean()) {
+          path.add(new FeedbackAcknowledged(feedback, Department.IS, lead, "is-" + j, null));
+          if (random.nextBoolean()) {
+            path.add(
+                new FeedbackActedOn(feedback, Department.IS, lead, "is-" + j, "ask for budget"));
+          }
+        }
+      }
       for (DomainEvent event : path) {
         log.add(new Delivery(UUID.randomUUID(), at, event));
         // now and then two events of a journey at the same instant
@@ -266,7 +293,8 @@ class ArrivalOrderTest {
         + dump("select * from account_event order by account_id, occurred_at, type")
         + dump("select * from revenue_target order by event_id")
         + dump("select * from toss_up_rejection order by event_id")
-        + dump("select * from won_attribution order by event_id");
+        + dump("select * from won_attribution order by event_id")
+        + dump("select * from feedback_item order by feedback_id");
   }
 
   private static String dump(String query) throws SQLException {
