@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -19,13 +20,19 @@ import io.themodel.events.EventCodec;
 import io.themodel.events.EventType;
 import io.themodel.events.success.CustomerAccountOpened;
 import io.themodel.events.success.OnboardingStepCompleted;
+import io.themodel.success.Race;
+import io.themodel.success.Race.Answer;
+import io.themodel.success.Race.Post;
 import io.themodel.success.WonDeals;
 import io.themodel.testing.kafka.KafkaBrokerResource;
 import io.themodel.testing.kafka.TopicProbe;
 import io.themodel.testing.postgres.PostgresResource;
+import jakarta.inject.Inject;
+import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /** A configured checklist: the account is onboarded when its last step is completed. */
@@ -47,6 +54,11 @@ class OnboardingChecklistTest {
 
   private final TopicProbe topics = TopicProbe.onSharedBroker();
   private final EventCodec codec = new EventCodec();
+
+  @TestHTTPResource("/")
+  URL base;
+
+  @Inject DataSource dataSource;
 
   private static void complete(UUID accountId, String step, int status) {
     given()
@@ -134,5 +146,50 @@ class OnboardingChecklistTest {
         .then()
         .statusCode(400)
         .contentType("application/problem+json");
+  }
+
+  @Test
+  void the_last_two_steps_completed_at_once_are_one_step_and_a_409_that_a_retry_completes()
+      throws Exception {
+    UUID accountId = WonDeals.customer(topics);
+    List<String> steps = List.of("kickoff", "admin-training");
+    List<Answer> answers;
+    try (Race race = new Race(dataSource, base)) {
+      // Each would be the last step done on its own: without the append guard, both would onboard.
+      answers =
+          race.heldAtAppend(
+              steps.stream()
+                  .map(
+                      step ->
+                          new Post(
+                              "/customers/" + accountId + "/onboarding/" + step,
+                              "{\"completedBy\":\"cs-ito\"}"))
+                  .toList());
+    }
+    assertThat(answers).extracting(Answer::status).containsExactlyInAnyOrder(200, 409);
+    Answer refused = answers.stream().filter(a -> a.status() == 409).findFirst().orElseThrow();
+    assertThat(refused.contentType()).startsWith("application/problem+json");
+    given().get("/customers/{id}", accountId).then().body("status", equalTo("ONBOARDING"));
+    assertThat(timelineTypes(accountId))
+        .containsExactly("CustomerAccountOpened", "OnboardingStepCompleted");
+
+    complete(accountId, steps.get(answers.indexOf(refused)), 200); // the client retries
+    given().get("/customers/{id}", accountId).then().body("status", equalTo("ONBOARDED"));
+    assertThat(timelineTypes(accountId))
+        .containsExactly(
+            "CustomerAccountOpened",
+            "OnboardingStepCompleted",
+            "OnboardingStepCompleted",
+            "CustomerOnboarded");
+  }
+
+  private static List<String> timelineTypes(UUID accountId) {
+    return given()
+        .get("/customers/{id}/timeline", accountId)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("type", String.class);
   }
 }
