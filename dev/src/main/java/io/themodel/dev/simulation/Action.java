@@ -109,4 +109,37 @@ public sealed interface Action {
 
   /** The customer becomes an advocate. */
   record Advocate(int journey) implements Action {}
+
+  /**
+   * A department gives feedback (the reverse loop): {@code feedback} numbers it in the simulation,
+   * {@code giver} is the giving party ({@code FIELD_SALES}, {@code CUSTOMER_SUCCESS}, {@code
+   * INSIDE_SALES}), {@code to} the receiving one; {@code journey} is the lead it is about, or -1.
+   */
+  record GiveFeedback(
+      int feedback,
+      int journey,
+      String giver,
+      String to,
+      String category,
+      String about,
+      String text,
+      String givenBy)
+      implements Action {}
+
+  /** The receiving department acknowledges feedback it got. */
+  record AcknowledgeFeedback(int feedback, String to, String acknowledgedBy, String comment)
+      implements Action {
+    @Override
+    public int journey() {
+      return -1;
+    }
+  }
+
+  /** The receiving department says what it did about the feedback. */
+  record ActOnFeedback(int feedback, String to, String actedBy, String action) implements Action {
+    @Override
+    public int journey() {
+      return -1;
+    }
+  }
 }

@@ -56,6 +56,7 @@ public final class PlatformGateway implements AutoCloseable {
   private final Map<Integer, UUID> leads = new ConcurrentHashMap<>();
   private final Map<Integer, UUID> opportunities = new ConcurrentHashMap<>();
   private final Map<Integer, UUID> accounts = new ConcurrentHashMap<>();
+  private final Map<Integer, UUID> feedback = new ConcurrentHashMap<>();
   private final List<Pending> pending = java.util.Collections.synchronizedList(new ArrayList<>());
   private final String run = Long.toString(System.nanoTime(), 36);
 
@@ -304,6 +305,30 @@ public final class PlatformGateway implements AutoCloseable {
           null,
           200,
           201);
+    } else if (action instanceof Action.GiveFeedback give) {
+      giveFeedback(give);
+    } else if (action instanceof Action.AcknowledgeFeedback acknowledge) {
+      ObjectNode body =
+          json.createObjectNode()
+              .put("acknowledgedBy", acknowledge.acknowledgedBy())
+              .put("comment", acknowledge.comment());
+      send(
+          "POST",
+          receiver(acknowledge.to()),
+          "/feedback/" + known(feedback, acknowledge.feedback(), "feedback") + "/acknowledgement",
+          body,
+          null,
+          201);
+    } else if (action instanceof Action.ActOnFeedback act) {
+      ObjectNode body =
+          json.createObjectNode().put("actedBy", act.actedBy()).put("action", act.action());
+      send(
+          "POST",
+          receiver(act.to()),
+          "/feedback/" + known(feedback, act.feedback(), "feedback") + "/action",
+          body,
+          null,
+          201);
     } else {
       throw new IllegalArgumentException("unknown action " + action);
     }
@@ -336,6 +361,54 @@ public final class PlatformGateway implements AutoCloseable {
               + " at capture, unlike the simulation (exclusion rules changed?): "
               + lead);
     }
+  }
+
+  private void giveFeedback(Action.GiveFeedback give) {
+    ObjectNode body = json.createObjectNode();
+    body.put("to", give.to());
+    if (give.journey() >= 0) {
+      body.put("leadId", known(leads, give.journey(), "lead").toString());
+      UUID account = accounts.get(give.journey());
+      if (account != null && give.giver().equals("CUSTOMER_SUCCESS")) {
+        body.put("accountId", account.toString());
+      }
+    }
+    body.put("category", give.category());
+    body.put("about", give.about());
+    body.put("text", give.text());
+    body.put("givenBy", give.givenBy());
+    JsonNode answer =
+        send(
+            "POST",
+            party(give.giver()),
+            "/feedback",
+            body,
+            run + "-feedback-" + give.feedback(),
+            201);
+    UUID id = UUID.fromString(answer.path("feedbackId").asText());
+    feedback.put(give.feedback(), id);
+    if (!give.to().equals("PRODUCT")) {
+      // The receiver learns of it over Kafka; it acknowledges on a later day.
+      Service receiver = receiver(give.to());
+      expect(
+          "feedback " + give.feedback() + " received by " + give.to(),
+          () -> status(receiver, "/feedback/" + id) == 200);
+    }
+  }
+
+  /** The service of a feedback party (a department; product has none). */
+  private static Service party(String party) {
+    return switch (party) {
+      case "MARKETING" -> Service.LEAD;
+      case "INSIDE_SALES" -> Service.IS;
+      case "FIELD_SALES" -> Service.DEAL;
+      case "CUSTOMER_SUCCESS" -> Service.SUCCESS;
+      default -> throw new IllegalArgumentException("no service receives feedback for " + party);
+    };
+  }
+
+  private static Service receiver(String to) {
+    return party(to);
   }
 
   private void refer(Action.Refer refer) {

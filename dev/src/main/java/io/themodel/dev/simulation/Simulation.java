@@ -72,6 +72,7 @@ public final class Simulation {
     boolean stageEDone;
     boolean stage1Done;
     boolean stage2Done;
+    boolean onboardingReviewed;
 
     Journey(int id, LeadSource source) {
       this.id = id;
@@ -88,9 +89,23 @@ public final class Simulation {
   private LocalDate firstDay;
   private YearMonth lastTargetMonth;
 
+  /**
+   * Feedback has a random generator of its own (from the same seed), so that giving feedback or not
+   * never changes the funnel a seed plans.
+   */
+  private final Random feedbackRandom;
+
+  private final List<Response> responses = new ArrayList<>();
+  private int feedbackGiven;
+  private YearMonth lastCampaignReview;
+
+  /** A receiver's planned acknowledgement or action on feedback, due on a day. */
+  private record Response(LocalDate due, Action action, String from, String to) {}
+
   public Simulation(SimulationConfig config, long seed) {
     this.config = config;
     this.random = new Random(seed);
+    this.feedbackRandom = new Random(seed * 0x9E3779B97F4A7C15L + 0x5EEDL);
     this.monthlyTarget = config.monthlyTarget();
     for (String rep : config.fsReps) {
       openDeals.put(rep, 0);
@@ -113,6 +128,8 @@ public final class Simulation {
     }
     List<Action> actions = new ArrayList<>();
     setTarget(day, actions);
+    respondToFeedback(day, actions);
+    reviewCampaigns(day, actions);
     capture(day, actions);
     for (int i = 0; i < journeys.size(); i++) {
       Journey journey = journeys.get(i);
@@ -365,13 +382,51 @@ public final class Simulation {
 
   private void answerTossUp(Journey journey, LocalDate day, List<Action> actions) {
     if (random.nextDouble() >= config.acceptanceRate) {
+      String reason = config.rejectionReasons.draw(random);
       actions.add(
           new Action.Reject(
               journey.id,
-              config.rejectionReasons.draw(random),
+              reason,
               "The visit found a different situation than the handoff comment",
               journey.fsRep));
       tally.rejected++;
+      if (feedbackRandom.nextDouble() < config.feedbackRate) {
+        switch (reason) {
+          case "HANDOFF_MISMATCH" ->
+              giveFeedback(
+                  day,
+                  journey.id,
+                  "FIELD_SALES",
+                  "INSIDE_SALES",
+                  "HANDOFF_INFORMATION",
+                  "Rejected toss-up: the handoff comment did not match the visit",
+                  "The prospect's situation differed from what the handoff comment said.",
+                  journey.fsRep,
+                  actions);
+          case "NO_DECISION_MAKER" ->
+              giveFeedback(
+                  day,
+                  journey.id,
+                  "FIELD_SALES",
+                  "INSIDE_SALES",
+                  "TOSS_UP_QUALITY",
+                  "Rejected toss-up: no decision maker involved",
+                  "Authority was checked in BANT, but nobody at the meeting could decide.",
+                  journey.fsRep,
+                  actions);
+          default ->
+              giveFeedback(
+                  day,
+                  journey.id,
+                  "FIELD_SALES",
+                  "MARKETING",
+                  "LEAD_QUALITY",
+                  "Rejected toss-up (" + reason + ") from campaign leads",
+                  "Leads like this one have no budget or no project this year.",
+                  journey.fsRep,
+                  actions);
+        }
+      }
       openDeals.merge(journey.fsRep, -1, Integer::sum);
       journey.phase = Phase.DONE;
       journey.next = null;
@@ -403,6 +458,20 @@ public final class Simulation {
     if (!journey.stageEDone) {
       journey.stageEDone = true;
       actions.add(stage(journey, "E", List.of()));
+      // The first visit: sometimes the prospect is not what the handoff comment said.
+      if (feedbackRandom.nextDouble() < config.visitGapShare
+          && feedbackRandom.nextDouble() < config.feedbackRate) {
+        giveFeedback(
+            day,
+            journey.id,
+            "FIELD_SALES",
+            "INSIDE_SALES",
+            "HANDOFF_INFORMATION",
+            "First visit differed from the handoff comment",
+            "The current environment and the timeline heard at the visit differ from the handoff.",
+            journey.fsRep,
+            actions);
+      }
       journey.next = journey.stage1;
     } else if (!journey.stage1Done) {
       journey.stage1Done = true;
@@ -453,6 +522,35 @@ public final class Simulation {
   }
 
   private void serveCustomer(Journey journey, LocalDate day, List<Action> actions) {
+    if (!journey.onboardingReviewed) {
+      journey.onboardingReviewed = true;
+      if (feedbackRandom.nextDouble() < config.onboardingIssueShare
+          && feedbackRandom.nextDouble() < config.feedbackRate) {
+        if (feedbackRandom.nextBoolean()) {
+          giveFeedback(
+              day,
+              journey.id,
+              "CUSTOMER_SUCCESS",
+              "FIELD_SALES",
+              "CUSTOMER_EXPECTATIONS",
+              "Onboarding: the customer expected more than was sold",
+              "The customer was promised integrations that are not part of the contract.",
+              "cs-simulator",
+              actions);
+        } else {
+          giveFeedback(
+              day,
+              journey.id,
+              "CUSTOMER_SUCCESS",
+              "PRODUCT",
+              "PRODUCT_GAP",
+              "Onboarding: setup is hard without a CSV import",
+              "The customer's admins struggled to import their data during onboarding.",
+              "cs-simulator",
+              actions);
+        }
+      }
+    }
     if (!day.isBefore(journey.contractEnd)) {
       if (random.nextDouble() < config.renewalRate) {
         actions.add(new Action.Renew(journey.id, journey.termMonths, journey.amount));
@@ -460,8 +558,12 @@ public final class Simulation {
         tally.reach(journey.id, RENEWED_OR_EXPANDED);
         journey.contractEnd = journey.contractEnd.plusMonths(journey.termMonths);
       } else {
-        actions.add(new Action.Churn(journey.id, config.churnReasons.draw(random)));
+        String reason = config.churnReasons.draw(random);
+        actions.add(new Action.Churn(journey.id, reason));
         tally.churned++;
+        if (feedbackRandom.nextDouble() < config.feedbackRate) {
+          churnFeedback(journey, day, reason, actions);
+        }
         journey.phase = Phase.DONE;
         journey.next = null;
         return;
@@ -505,6 +607,150 @@ public final class Simulation {
     journey.next = review.isAfter(journey.contractEnd) ? journey.contractEnd : review;
     if (!journey.next.isAfter(day)) {
       journey.next = day.plusDays(1);
+    }
+  }
+
+  private void churnFeedback(Journey journey, LocalDate day, String reason, List<Action> actions) {
+    String to;
+    String category;
+    String text;
+    switch (reason) {
+      case "NO_ADOPTION" -> {
+        to = "PRODUCT";
+        category = "PRODUCT_GAP";
+        text = "The customer's users never adopted the product: too few of them logged in.";
+      }
+      case "BUDGET_CUT" -> {
+        to = "MARKETING";
+        category = "TARGETING";
+        text = "Companies of this size cut the budget first: target larger accounts.";
+      }
+      default -> {
+        to = "FIELD_SALES";
+        category = "CUSTOMER_EXPECTATIONS";
+        text = "The customer switched vendors: the sale promised what the product does not do.";
+      }
+    }
+    giveFeedback(
+        day,
+        journey.id,
+        "CUSTOMER_SUCCESS",
+        to,
+        category,
+        "Churned customer (" + reason + ")",
+        text,
+        "cs-simulator",
+        actions);
+  }
+
+  /**
+   * On the first working day of each month after the first, each inside sales rep may tell
+   * marketing about the leads of one of last month's campaigns.
+   */
+  private void reviewCampaigns(LocalDate day, List<Action> actions) {
+    YearMonth month = YearMonth.from(day);
+    if (month.equals(lastCampaignReview)) {
+      return;
+    }
+    lastCampaignReview = month;
+    if (month.equals(YearMonth.from(firstDay))) {
+      return;
+    }
+    for (String rep : config.isReps) {
+      if (feedbackRandom.nextDouble() < config.feedbackRate) {
+        LeadSource source =
+            SimulationConfig.CAPTURED_SOURCES.get(
+                feedbackRandom.nextInt(SimulationConfig.CAPTURED_SOURCES.size()));
+        String campaign = Names.campaign(source, day.minusMonths(1));
+        boolean targeting = feedbackRandom.nextBoolean();
+        giveFeedback(
+            day,
+            -1,
+            "INSIDE_SALES",
+            "MARKETING",
+            targeting ? "TARGETING" : "LEAD_QUALITY",
+            "Campaign " + campaign,
+            targeting
+                ? "Many of this campaign's MQLs are outside our target segment."
+                : "This campaign's MQLs rarely want a meeting: qualify them later.",
+            rep,
+            actions);
+      }
+    }
+  }
+
+  /**
+   * Gives feedback, and plans whether and when the receiver acknowledges it and acts on it
+   * (feedback to product is measured, never acknowledged: no department is product).
+   */
+  private void giveFeedback(
+      LocalDate day,
+      int journey,
+      String from,
+      String to,
+      String category,
+      String about,
+      String text,
+      String givenBy,
+      List<Action> actions) {
+    int feedback = feedbackGiven++;
+    actions.add(
+        new Action.GiveFeedback(feedback, journey, from, to, category, about, text, givenBy));
+    tally.feedbackGiven(from, to);
+    if (to.equals("PRODUCT") || feedbackRandom.nextDouble() >= config.acknowledgeRate) {
+      return;
+    }
+    String receiver = receiverPerson(to);
+    LocalDate acknowledged = day.plusDays(config.acknowledgeDays.draw(feedbackRandom));
+    responses.add(
+        new Response(
+            acknowledged,
+            new Action.AcknowledgeFeedback(
+                feedback, to, receiver, "Thanks, we will look into " + category + "."),
+            from,
+            to));
+    if (feedbackRandom.nextDouble() < config.actRate) {
+      LocalDate acted = acknowledged.plusDays(config.actDays.draw(feedbackRandom));
+      responses.add(
+          new Response(
+              acted,
+              new Action.ActOnFeedback(feedback, to, receiver, actionFor(to, category)),
+              from,
+              to));
+    }
+  }
+
+  private String receiverPerson(String to) {
+    return switch (to) {
+      case "INSIDE_SALES" -> config.isReps.get(feedbackRandom.nextInt(config.isReps.size()));
+      case "FIELD_SALES" -> config.fsReps.get(feedbackRandom.nextInt(config.fsReps.size()));
+      default -> "mk-simulator";
+    };
+  }
+
+  private static String actionFor(String to, String category) {
+    return switch (to) {
+      case "INSIDE_SALES" ->
+          "Handoff comments now state the current environment and timeline (" + category + ").";
+      case "FIELD_SALES" ->
+          "The proposal template lists what the contract includes (" + category + ").";
+      default -> "Campaign targeting and MQL scoring adjusted (" + category + ").";
+    };
+  }
+
+  /** The receivers' acknowledgements and actions due today, in the order they were planned. */
+  private void respondToFeedback(LocalDate day, List<Action> actions) {
+    for (java.util.Iterator<Response> it = responses.iterator(); it.hasNext(); ) {
+      Response response = it.next();
+      if (!response.due().isAfter(day)) {
+        actions.add(response.action());
+        if (response.action() instanceof Action.AcknowledgeFeedback) {
+          tally.feedbackAcknowledged(response.from(), response.to());
+        } else {
+          tally.feedbackActedOn(response.from(), response.to());
+        }
+        it.remove();
+      }
     }
   }
 

@@ -109,6 +109,14 @@ public final class SimulationConfig {
   final double advocateRate;
   final Range activeUsers;
 
+  final double feedbackRate;
+  final double visitGapShare;
+  final double onboardingIssueShare;
+  final double acknowledgeRate;
+  final Range acknowledgeDays;
+  final double actRate;
+  final Range actDays;
+
   private final Properties properties;
 
   private SimulationConfig(Properties properties) {
@@ -176,9 +184,18 @@ public final class SimulationConfig {
     referralRate = rate("cs.referral-rate");
     advocateRate = rate("cs.advocate-rate");
     activeUsers = range("cs.active-users");
-    if (rate("feedback.rate") != 0) {
-      throw bad("feedback.rate", "feedback is not simulated yet (POST /feedback); keep it 0");
+
+    feedbackRate = rate("feedback.rate");
+    visitGapShare = rate("feedback.visit-gap-share");
+    onboardingIssueShare = rate("feedback.onboarding-issue-share");
+    acknowledgeRate = rate("feedback.acknowledge-rate");
+    acknowledgeDays = range("feedback.acknowledge-days");
+    if (acknowledgeDays.min() < 1) {
+      // The receiver learns of feedback over Kafka: not before the day after it was given.
+      throw bad("feedback.acknowledge-days", "must start at 1 day or more");
     }
+    actRate = rate("feedback.act-rate");
+    actDays = range("feedback.act-days");
   }
 
   /** The defaults from {@code simulation.properties}. */

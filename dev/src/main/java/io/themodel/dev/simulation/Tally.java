@@ -6,6 +6,7 @@ import java.math.RoundingMode;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What the simulation made happen, counted the way the projector's funnel counts: each journey once
@@ -40,6 +41,7 @@ public final class Tally {
   long expansions;
   long referrals;
   long advocates;
+  private final Map<String, long[]> feedback = new TreeMap<>();
   BigDecimal revenue = BigDecimal.ZERO;
   BigDecimal target = BigDecimal.ZERO;
 
@@ -67,6 +69,51 @@ public final class Tally {
       }
     }
     throw new IllegalArgumentException("no funnel stage " + stage);
+  }
+
+  /**
+   * Feedback along one direction of the reverse loop (giver → receiver, named as {@code
+   * FeedbackParty}), as {@code GET /feedback-loop} counts it: given, acknowledged and acted on.
+   */
+  public record FeedbackCount(String from, String to, long given, long acknowledged, long actedOn) {
+    /** {@code FROM->TO}, the key of {@link Tally#feedback()}. */
+    public String direction() {
+      return from + "->" + to;
+    }
+  }
+
+  void feedbackGiven(String from, String to) {
+    feedback.computeIfAbsent(from + "->" + to, d -> new long[3])[0]++;
+  }
+
+  void feedbackAcknowledged(String from, String to) {
+    feedback.computeIfAbsent(from + "->" + to, d -> new long[3])[1]++;
+  }
+
+  void feedbackActedOn(String from, String to) {
+    feedback.computeIfAbsent(from + "->" + to, d -> new long[3])[2]++;
+  }
+
+  /** Feedback per direction ({@code FROM->TO}, sorted), what {@code GET /feedback-loop} shows. */
+  public Map<String, FeedbackCount> feedback() {
+    Map<String, FeedbackCount> counts = new LinkedHashMap<>();
+    feedback.forEach(
+        (direction, n) -> {
+          String[] parties = direction.split("->");
+          counts.put(direction, new FeedbackCount(parties[0], parties[1], n[0], n[1], n[2]));
+        });
+    return counts;
+  }
+
+  /** Feedback given, acknowledged and acted on, over every direction. */
+  public long[] feedbackTotals() {
+    long[] totals = new long[3];
+    for (long[] n : feedback.values()) {
+      for (int i = 0; i < 3; i++) {
+        totals[i] += n[i];
+      }
+    }
+    return totals;
   }
 
   /** Every stage → journeys, as {@code GET /funnel} should show them. */
@@ -133,6 +180,16 @@ public final class Tally {
     out.printf("  %-34s %14s%n", "renewed", renewed);
     out.printf("  %-34s %14s%n", "churned", churned);
     out.printf("  %-34s %14s%n", "expansions / referrals", expansions + " / " + referrals);
+    long[] totals = feedbackTotals();
+    out.printf(
+        "  %-34s %14s%n",
+        "feedback given / ack'd / acted on", totals[0] + " / " + totals[1] + " / " + totals[2]);
+    for (FeedbackCount count : feedback().values()) {
+      out.printf(
+          "  %-34s %14s%n",
+          "  " + count.from() + " → " + count.to(),
+          count.given() + " / " + count.acknowledged() + " / " + count.actedOn());
+    }
   }
 
   private static String money(BigDecimal amount) {
@@ -153,6 +210,8 @@ public final class Tally {
         + "/"
         + recycledB
         + " churned="
-        + churned;
+        + churned
+        + " feedback="
+        + feedback().values();
   }
 }

@@ -3,6 +3,7 @@ package io.themodel.dev.simulation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.themodel.events.feedback.FeedbackParty;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,6 +37,105 @@ class SimulationTest {
     assertThat(firstActions).isNotEmpty().isEqualTo(secondActions);
     assertThat(first.tally().funnel()).isEqualTo(second.tally().funnel());
     assertThat(first.tally().revenue()).isEqualTo(second.tally().revenue());
+    assertThat(first.tally().feedback()).isNotEmpty().isEqualTo(second.tally().feedback());
+    assertThat(firstActions).hasAtLeastOneElementOfType(Action.GiveFeedback.class);
+  }
+
+  @Test
+  void feedback_has_its_own_randomness_so_it_never_changes_the_funnel() {
+    Simulation with = new Simulation(SimulationConfig.defaults(), 11);
+    Simulation without =
+        new Simulation(SimulationConfig.withOverrides(Map.of("feedback.rate", "0")), 11);
+
+    List<Action> withFeedback = plan(11, 200, with);
+    List<Action> withoutFeedback = plan(11, 200, without);
+
+    assertThat(withoutFeedback)
+        .noneMatch(
+            a ->
+                a instanceof Action.GiveFeedback
+                    || a instanceof Action.AcknowledgeFeedback
+                    || a instanceof Action.ActOnFeedback);
+    assertThat(without.tally().feedback()).isEmpty();
+    assertThat(withFeedback.stream().filter(a -> a instanceof Action.GiveFeedback)).isNotEmpty();
+    assertThat(
+            withFeedback.stream()
+                .filter(
+                    a ->
+                        !(a instanceof Action.GiveFeedback
+                            || a instanceof Action.AcknowledgeFeedback
+                            || a instanceof Action.ActOnFeedback))
+                .toList())
+        .isEqualTo(withoutFeedback);
+    assertThat(with.tally().funnel()).isEqualTo(without.tally().funnel());
+  }
+
+  @Test
+  void feedback_flows_against_the_journey_and_receivers_acknowledge_most_of_it_later() {
+    Simulation simulation = new Simulation(SimulationConfig.defaults(), 5);
+    Map<Integer, LocalDate> givenOn = new HashMap<>();
+    Map<Integer, Action.GiveFeedback> given = new HashMap<>();
+    Map<Integer, LocalDate> acknowledgedOn = new HashMap<>();
+    Map<Integer, LocalDate> actedOn = new HashMap<>();
+    Map<String, long[]> counted = new java.util.TreeMap<>();
+    for (LocalDate day = START; day.isBefore(START.plusDays(365)); day = day.plusDays(1)) {
+      if (!Simulation.isWorkingDay(day)) {
+        continue;
+      }
+      for (Action action : simulation.planDay(day)) {
+        if (action instanceof Action.GiveFeedback give) {
+          assertThat(givenOn.put(give.feedback(), day)).as("feedback numbered once").isNull();
+          given.put(give.feedback(), give);
+          FeedbackParty giver = FeedbackParty.valueOf(give.giver());
+          assertThat(FeedbackParty.valueOf(give.to()).receivesFrom(giver.department().get()))
+              .as("%s may give feedback to %s", give.giver(), give.to())
+              .isTrue();
+          counted.computeIfAbsent(give.giver() + "->" + give.to(), d -> new long[3])[0]++;
+        } else if (action instanceof Action.AcknowledgeFeedback ack) {
+          Action.GiveFeedback give = given.get(ack.feedback());
+          assertThat(give).as("acknowledged feedback was given").isNotNull();
+          assertThat(ack.to()).isEqualTo(give.to()).isNotEqualTo("PRODUCT");
+          assertThat(day).isAfter(givenOn.get(ack.feedback()));
+          assertThat(acknowledgedOn.put(ack.feedback(), day)).as("acknowledged once").isNull();
+          counted.get(give.giver() + "->" + give.to())[1]++;
+        } else if (action instanceof Action.ActOnFeedback act) {
+          Action.GiveFeedback give = given.get(act.feedback());
+          assertThat(acknowledgedOn)
+              .as("acted on after the acknowledgement")
+              .containsKey(act.feedback());
+          assertThat(act.to()).isEqualTo(give.to());
+          assertThat(actedOn.put(act.feedback(), day)).as("acted on once").isNull();
+          counted.get(give.giver() + "->" + give.to())[2]++;
+        }
+      }
+    }
+    Map<String, Tally.FeedbackCount> tally = simulation.tally().feedback();
+    System.out.println("feedback in a simulated year, seed 5: " + tally.values());
+    assertThat(tally.keySet()).isEqualTo(counted.keySet());
+    counted.forEach(
+        (direction, n) ->
+            assertThat(
+                    new long[] {
+                      tally.get(direction).given(),
+                      tally.get(direction).acknowledged(),
+                      tally.get(direction).actedOn()
+                    })
+                .as(direction)
+                .containsExactly(n));
+    // Every occasion gives feedback in a year of the default company.
+    assertThat(tally)
+        .containsKeys(
+            "FIELD_SALES->INSIDE_SALES",
+            "FIELD_SALES->MARKETING",
+            "INSIDE_SALES->MARKETING",
+            "CUSTOMER_SUCCESS->FIELD_SALES",
+            "CUSTOMER_SUCCESS->PRODUCT");
+    long toDepartments = given.values().stream().filter(g -> !g.to().equals("PRODUCT")).count();
+    assertThat(toDepartments).isGreaterThan(20);
+    assertThat((long) acknowledgedOn.size()).isBetween(toDepartments / 2, toDepartments);
+    assertThat(actedOn.size()).isPositive().isLessThan(acknowledgedOn.size());
+    assertThat(simulation.tally().feedbackTotals())
+        .containsExactly(given.size(), acknowledgedOn.size(), actedOn.size());
   }
 
   @Test
@@ -121,7 +221,10 @@ class SimulationTest {
         .hasMessageContaining("is.connect-rate");
     assertThatThrownBy(() -> SimulationConfig.withOverrides(Map.of("fs.win-rates", "0.5")))
         .hasMessageContaining("fs.win-rates");
-    assertThatThrownBy(() -> SimulationConfig.withOverrides(Map.of("feedback.rate", "0.1")))
+    assertThatThrownBy(() -> SimulationConfig.withOverrides(Map.of("feedback.rate", "1.1")))
         .hasMessageContaining("feedback.rate");
+    assertThatThrownBy(
+            () -> SimulationConfig.withOverrides(Map.of("feedback.acknowledge-days", "0-3")))
+        .hasMessageContaining("feedback.acknowledge-days");
   }
 }
