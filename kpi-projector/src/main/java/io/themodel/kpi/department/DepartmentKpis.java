@@ -252,12 +252,6 @@ public class DepartmentKpis {
         w.from(),
         w.to(),
         w.asOf());
-    Object[] window = new Object[18];
-    for (int i = 0; i < window.length; i += 3) {
-      window[i] = w.from();
-      window[i + 1] = w.to();
-      window[i + 2] = w.asOf();
-    }
     long[] steps =
         readModel.one(
             IS_STEPS,
@@ -270,7 +264,7 @@ public class DepartmentKpis {
                   row.getLong("rejected"),
                   row.getLong("disqualified")
                 },
-            window);
+            ReadModel.repeat(6, w.from(), w.to(), w.asOf()));
     return new InsideSales(
         calls[0],
         calls[1],

@@ -3,7 +3,6 @@ package io.themodel.kpi.facts;
 import static io.themodel.kpi.readmodel.ReadModel.instant;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.themodel.events.EventType;
 import io.themodel.kpi.funnel.ReportWindow;
 import io.themodel.kpi.readmodel.ReadModel;
@@ -60,8 +59,6 @@ public class FactResource {
       limit ? offset ?
       """;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final ReadModel readModel;
   private final Clock clock;
 
@@ -101,7 +98,7 @@ public class FactResource {
                     row.getBigDecimal("amount"),
                     row.getString("currency"),
                     row.getString("reason"),
-                    json(row.getString("data"))),
+                    readModel.json(row.getString("data"))),
             type,
             w.from(),
             w.to(),
@@ -113,13 +110,5 @@ public class FactResource {
             size,
             (long) page * size);
     return new Facts(type, w.from(), w.to(), w.asOf(), page, facts);
-  }
-
-  private static JsonNode json(String data) {
-    try {
-      return JSON.readTree(data);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("a fact's data is not JSON", e);
-    }
   }
 }

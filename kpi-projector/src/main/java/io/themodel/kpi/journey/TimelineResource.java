@@ -1,24 +1,18 @@
 package io.themodel.kpi.journey;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.themodel.kpi.funnel.ReportWindow;
+import io.themodel.kpi.readmodel.ReadModel;
 import io.themodel.platform.command.CommandRejected;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 /**
  * One journey's, or one customer account's, whole cross-department history in the order it
@@ -45,13 +39,11 @@ public class TimelineResource {
   /** An account's history as of an instant. */
   public record AccountTimeline(UUID accountId, Instant asOf, List<Entry> events) {}
 
-  private final DataSource dataSource;
-  private final ObjectMapper json;
+  private final ReadModel readModel;
   private final Clock clock;
 
-  TimelineResource(DataSource dataSource, ObjectMapper json, Clock clock) {
-    this.dataSource = dataSource;
-    this.json = json;
+  TimelineResource(ReadModel readModel, Clock clock) {
+    this.readModel = readModel;
     this.clock = clock;
   }
 
@@ -81,26 +73,15 @@ public class TimelineResource {
   }
 
   private List<Entry> entries(String sql, Object... parameters) {
-    List<Entry> entries = new ArrayList<>();
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(sql)) {
-      for (int i = 0; i < parameters.length; i++) {
-        select.setObject(i + 1, parameters[i]);
-      }
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          entries.add(
-              new Entry(
-                  rows.getObject(1, UUID.class),
-                  rows.getString(2),
-                  rows.getString(3),
-                  rows.getTimestamp(4).toInstant(),
-                  json.readTree(rows.getString(5))));
-        }
-      }
-    } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("cannot read a timeline", e);
-    }
-    return entries;
+    return readModel.list(
+        sql,
+        row ->
+            new Entry(
+                row.getObject(1, UUID.class),
+                row.getString(2),
+                row.getString(3),
+                row.getTimestamp(4).toInstant(),
+                readModel.json(row.getString(5))),
+        parameters);
   }
 }

@@ -153,12 +153,6 @@ public class ReversePlan {
   }
 
   private long[] counts(Instant from, Instant to, Instant asOf) {
-    Object[] window = new Object[18];
-    for (int i = 0; i < window.length; i += 3) {
-      window[i] = from;
-      window[i + 1] = to;
-      window[i + 2] = asOf;
-    }
     return readModel.one(
         COUNTS,
         row ->
@@ -170,6 +164,6 @@ public class ReversePlan {
               row.getLong("contacted"),
               row.getLong("mqls")
             },
-        window);
+        ReadModel.repeat(6, from, to, asOf));
   }
 }

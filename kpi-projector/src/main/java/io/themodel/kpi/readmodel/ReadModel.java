@@ -1,5 +1,8 @@
 package io.themodel.kpi.readmodel;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -27,9 +30,20 @@ public class ReadModel {
   }
 
   private final DataSource dataSource;
+  private final ObjectMapper json;
 
-  public ReadModel(DataSource dataSource) {
+  public ReadModel(DataSource dataSource, ObjectMapper json) {
     this.dataSource = dataSource;
+    this.json = json;
+  }
+
+  /** A {@code jsonb} column read as text (an event's data), as JSON. */
+  public JsonNode json(String text) {
+    try {
+      return json.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the read model holds data that is not JSON", e);
+    }
   }
 
   public <T> List<T> list(String sql, Row<T> row, Object... parameters) {
@@ -62,6 +76,18 @@ public class ReadModel {
       throw new IllegalStateException("expected one row, got " + rows.size());
     }
     return rows.get(0);
+  }
+
+  /**
+   * The parameters of a query whose sub-queries each take the same ones: {@code parameters}
+   * repeated {@code times} times, in order.
+   */
+  public static Object[] repeat(int times, Object... parameters) {
+    Object[] repeated = new Object[times * parameters.length];
+    for (int i = 0; i < times; i++) {
+      System.arraycopy(parameters, 0, repeated, i * parameters.length, parameters.length);
+    }
+    return repeated;
   }
 
   /** {@code part / whole} to four places, or null when the whole is zero. */

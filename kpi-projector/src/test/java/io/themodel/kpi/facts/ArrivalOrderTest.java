@@ -149,7 +149,9 @@ class ArrivalOrderTest {
     readModelAfter(log);
     Instant from = Instant.parse("2004-01-01T00:00:00Z").plus(Duration.ofDays(startDay));
     Instant to = from.plus(Duration.ofDays(days));
-    StageBalances balances = new StageBalances(new ReadModel(dataSource));
+    StageBalances balances =
+        new StageBalances(
+            new ReadModel(dataSource, new com.fasterxml.jackson.databind.ObjectMapper()));
     Instant asOf = Instant.parse("2005-01-01T00:00:00Z");
     List<StageBalances.Balance> period = balances.balances(new ReportWindow(from, to, asOf));
     long journeysCapturedBefore =
