@@ -32,8 +32,23 @@ function query() {
   return out.toString();
 }
 
+// The API needs a bearer token (any role reads). It comes in the URL fragment (#token=..., never
+// sent to a server) or the form, and is kept for this tab only.
+function token() {
+  const fragment = new URLSearchParams(window.location.hash.slice(1));
+  if (fragment.get("token")) {
+    sessionStorage.setItem("themodel.token", fragment.get("token"));
+    history.replaceState(null, "", window.location.pathname + window.location.search);
+  }
+  return sessionStorage.getItem("themodel.token");
+}
+
 async function load(path) {
-  const response = await fetch(path);
+  const bearer = token();
+  if (!bearer) {
+    throw new Error("a bearer token is needed: paste one above (./themodel token analyst prints one)");
+  }
+  const response = await fetch(path, { headers: { Authorization: "Bearer " + bearer } });
   const body = await response.json();
   if (!response.ok) {
     throw new Error(body.detail || response.statusText);
@@ -197,4 +212,10 @@ async function refresh(event) {
 }
 
 document.getElementById("window").addEventListener("submit", refresh);
+document.getElementById("sign-in").addEventListener("submit", (event) => {
+  const field = new FormData(event.target).get("token");
+  if (field) sessionStorage.setItem("themodel.token", field.trim());
+  event.target.reset();
+  refresh(event);
+});
 refresh();

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
@@ -43,6 +44,7 @@ final class Manifests {
       Map.ofEntries(
           Map.entry("v1/Namespace", Namespace.class),
           Map.entry("v1/ConfigMap", ConfigMap.class),
+          Map.entry("v1/Secret", Secret.class),
           Map.entry("v1/Service", Service.class),
           Map.entry("apps/v1/Deployment", Deployment.class),
           Map.entry("autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class),

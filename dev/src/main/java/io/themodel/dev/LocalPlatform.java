@@ -2,12 +2,13 @@ package io.themodel.dev;
 
 import io.themodel.dev.generator.GenerateCommand;
 import io.themodel.events.Department;
+import io.themodel.events.Role;
 import io.themodel.testing.journey.JourneyDriver;
 import io.themodel.testing.kafka.KafkaBroker;
 import io.themodel.testing.postgres.TestDatabase;
 import io.themodel.testing.process.ServiceProcess;
-import io.themodel.testing.process.ServiceProcess.Readiness;
 import io.themodel.testing.process.ServiceProcess.Service;
+import io.themodel.testing.security.Tokens;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -58,6 +59,9 @@ public final class LocalPlatform {
   private static final Duration SERVICES_START = Duration.ofSeconds(180);
   private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
+  /** How long the tokens {@code up} and {@code token} print stay valid. */
+  private static final Duration TOKEN_LIFETIME = Duration.ofHours(12);
+
   /** Simulated days {@code up} runs, so that the funnel page shows a living funnel at once. */
   private static final int UP_DAYS = 21;
 
@@ -88,6 +92,7 @@ public final class LocalPlatform {
             case "status" -> platform.status();
             case "demo" -> platform.demo(options);
             case "generate" -> GenerateCommand.run(options);
+            case "token" -> token(options, System.out);
             default -> usage();
           };
       System.exit(exit);
@@ -103,6 +108,7 @@ public final class LocalPlatform {
         usage: LocalPlatform up [--no-demo] [--fresh] [--seed S] | down | status
                              | demo [--months N] [--days N] [--seed S] [--set key=value]
                              | generate [--events N] [--bootstrap host:port] [--seed S]
+                             | token ROLE [--hours N]
           up        start PostgreSQL (if installed and down), Kafka and the five services,
                     simulate three weeks of the company, print the URLs and the funnel;
                     --fresh first empties the five databases and the broker
@@ -244,21 +250,16 @@ public final class LocalPlatform {
   }
 
   private ServiceProcess broker() {
-    return ServiceProcess.javaMain(
+    // The marker comes first: the system shows only the first 4 KB of a command line.
+    return KafkaBroker.process(
         BROKER,
-        System.getProperty("java.class.path"),
-        // The marker comes first: the system shows only the first 4 KB of a command line.
-        List.of(BROKER_MARKER, "-Xmx256m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"),
-        KafkaBroker.class.getName(),
-        List.of(
-            root.relativize(state.resolve("kafka")).toString(),
-            Integer.toString(BROKER_PORT),
-            Integer.toString(CONTROLLER_PORT),
-            Integer.toString(PARTITIONS)),
-        Map.of(),
+        root.relativize(state.resolve("kafka")),
+        BROKER_PORT,
+        CONTROLLER_PORT,
+        PARTITIONS,
+        List.of(BROKER_MARKER),
         root,
-        logs.resolve("kafka.log"),
-        Readiness.logLine("Kafka broker ready"));
+        logs.resolve("kafka.log"));
   }
 
   private List<ServiceProcess> services() {
@@ -395,7 +396,9 @@ public final class LocalPlatform {
   private void printUrls() {
     out.println();
     out.println("The Model runs locally:");
-    out.printf("  %-16s http://127.0.0.1:%d/funnel%n", "funnel", Service.KPI.configuredPort());
+    out.printf(
+        "  %-16s http://127.0.0.1:%d/#token=%s%n",
+        "funnel page", Service.KPI.configuredPort(), Tokens.token(Role.ANALYST, TOKEN_LIFETIME));
     for (Service service : Service.values()) {
       String base = "http://127.0.0.1:" + service.configuredPort();
       // Swagger UI is in a packaged app only if it was built with
@@ -409,7 +412,42 @@ public final class LocalPlatform {
         BROKER_PORT,
         String.join(", ", Stream.of(Department.values()).map(Department::topic).toList()));
     out.printf("  %-16s %s/%n", "logs", root.relativize(logs));
+    out.println(
+        "Bearer tokens, one per role, valid "
+            + TOKEN_LIFETIME.toHours()
+            + " h (./themodel token ROLE prints another):");
+    for (Role role : Role.values()) {
+      out.printf("  %-16s %s%n", role.claim(), Tokens.token(role, TOKEN_LIFETIME));
+    }
     out.println("Stop everything with ./themodel down.");
+  }
+
+  /** {@code token ROLE [--hours N]}: prints a dev token for the role (its claim name). */
+  static int token(List<String> options, PrintStream out) {
+    if (options.isEmpty()) {
+      System.err.println("usage: themodel token ROLE [--hours N]; ROLE is one of " + roleNames());
+      return 2;
+    }
+    Role role =
+        Stream.of(Role.values())
+            .filter(r -> r.claim().equals(options.get(0)))
+            .findFirst()
+            .orElse(null);
+    if (role == null) {
+      System.err.println("unknown role " + options.get(0) + "; one of " + roleNames());
+      return 2;
+    }
+    int at = options.indexOf("--hours");
+    Duration lifetime =
+        at >= 0 && at + 1 < options.size()
+            ? Duration.ofHours(Long.parseLong(options.get(at + 1)))
+            : TOKEN_LIFETIME;
+    out.println(Tokens.token(role, lifetime));
+    return 0;
+  }
+
+  private static List<String> roleNames() {
+    return Stream.of(Role.values()).map(Role::claim).toList();
   }
 
   private void printFunnel(Map<String, Long> funnel) {

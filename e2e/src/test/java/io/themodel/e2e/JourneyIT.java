@@ -16,6 +16,7 @@ import io.themodel.events.UnreadableEvent;
 import io.themodel.testing.journey.JourneyDriver;
 import io.themodel.testing.journey.JourneyDriver.NewLead;
 import io.themodel.testing.kafka.TopicProbe;
+import io.themodel.testing.process.PlatformUnderTest;
 import io.themodel.testing.process.ServiceProcess.Service;
 import java.math.BigDecimal;
 import java.time.LocalDate;

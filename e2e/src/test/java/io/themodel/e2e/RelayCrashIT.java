@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import io.themodel.events.Department;
 import io.themodel.testing.journey.JourneyDriver.NewLead;
 import io.themodel.testing.kafka.TopicProbe;
+import io.themodel.testing.process.PlatformUnderTest;
 import io.themodel.testing.process.ServiceProcess;
 import io.themodel.testing.process.ServiceProcess.Service;
 import java.time.Duration;

@@ -10,11 +10,14 @@ import io.themodel.dev.simulation.SimulationConfig;
 import io.themodel.dev.simulation.Simulator;
 import io.themodel.dev.simulation.Tally;
 import io.themodel.events.Department;
+import io.themodel.events.Role;
 import io.themodel.testing.browser.HeadlessChromium;
 import io.themodel.testing.journey.JourneyDriver;
 import io.themodel.testing.kafka.TopicProbe;
+import io.themodel.testing.process.PlatformUnderTest;
 import io.themodel.testing.process.ServiceProcess;
 import io.themodel.testing.process.ServiceProcess.Service;
+import io.themodel.testing.security.Tokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -164,6 +167,7 @@ class SimulatorIT {
               HttpResponse<String> answer =
                   http.send(
                       HttpRequest.newBuilder(services.get(Service.KPI).resolve("/feedback-loop"))
+                          .header("Authorization", Tokens.bearer(Role.ANALYST))
                           .build(),
                       HttpResponse.BodyHandlers.ofString());
               assertThat(answer.statusCode()).isEqualTo(200);
@@ -187,7 +191,9 @@ class SimulatorIT {
     for (Service service : Service.values()) {
       HttpResponse<String> now =
           http.send(
-              HttpRequest.newBuilder(services.get(service).resolve("/dev/clock")).build(),
+              HttpRequest.newBuilder(services.get(service).resolve("/dev/clock"))
+                  .header("Authorization", Tokens.bearer(Role.ANALYST))
+                  .build(),
               HttpResponse.BodyHandlers.ofString());
       assertThat(Instant.parse(now.body().replaceAll(".*\"instant\":\"([^\"]+)\".*", "$1")))
           .as(service.module())
@@ -197,6 +203,7 @@ class SimulatorIT {
           http.send(
               HttpRequest.newBuilder(services.get(service).resolve("/dev/clock"))
                   .header("Content-Type", "application/json")
+                  .header("Authorization", Tokens.bearer(Role.ADMIN))
                   .PUT(
                       HttpRequest.BodyPublishers.ofString(
                           "{\"instant\":\"" + morning.minus(Duration.ofDays(1)) + "\"}"))

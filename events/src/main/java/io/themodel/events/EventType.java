@@ -22,6 +22,7 @@ import io.themodel.events.is.TossUpOverridden;
 import io.themodel.events.is.TossUpRuleVersionActivated;
 import io.themodel.events.is.TossUpRuleVersionCreated;
 import io.themodel.events.is.TossedUp;
+import io.themodel.events.lead.CompaniesMerged;
 import io.themodel.events.lead.CompanyResolved;
 import io.themodel.events.lead.LeadCaptured;
 import io.themodel.events.lead.LeadExcluded;
@@ -29,11 +30,13 @@ import io.themodel.events.lead.LeadRecycled;
 import io.themodel.events.lead.LeadReincluded;
 import io.themodel.events.lead.LeadScored;
 import io.themodel.events.lead.LeadTouched;
+import io.themodel.events.lead.LeadsMerged;
 import io.themodel.events.lead.MarketingQualified;
 import io.themodel.events.success.AdvocateMarked;
 import io.themodel.events.success.ChurnRiskDetected;
 import io.themodel.events.success.ChurnRiskRecovered;
 import io.themodel.events.success.Churned;
+import io.themodel.events.success.ContractExpanded;
 import io.themodel.events.success.CustomerAccountOpened;
 import io.themodel.events.success.CustomerOnboarded;
 import io.themodel.events.success.ExpansionIdentified;
@@ -65,6 +68,8 @@ public enum EventType {
   LEAD_EXCLUDED(Department.LEAD, LeadExcluded.class, 1),
   LEAD_REINCLUDED(Department.LEAD, LeadReincluded.class, 1),
   LEAD_SCORED(Department.LEAD, LeadScored.class, 1),
+  LEADS_MERGED(Department.LEAD, LeadsMerged.class, 1),
+  COMPANIES_MERGED(Department.LEAD, CompaniesMerged.class, 1),
   // Inside Sales (is-service)
   CALL_LIST_ENTERED(Department.IS, CallListEntered.class, 1),
   TOSSED_UP(Department.IS, TossedUp.class, 1),
@@ -98,6 +103,7 @@ public enum EventType {
   HEALTH_SCORED(Department.SUCCESS, HealthScored.class, 1),
   CHURN_RISK_DETECTED(Department.SUCCESS, ChurnRiskDetected.class, 1),
   CHURN_RISK_RECOVERED(Department.SUCCESS, ChurnRiskRecovered.class, 1),
+  CONTRACT_EXPANDED(Department.SUCCESS, ContractExpanded.class, 1),
   // Every department: the reverse-direction feedback loop
   FEEDBACK_GIVEN(FeedbackGiven.class, 1),
   FEEDBACK_ACKNOWLEDGED(FeedbackAcknowledged.class, 1),

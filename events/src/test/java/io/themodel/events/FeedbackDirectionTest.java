@@ -10,7 +10,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Feedback runs against the journey (逆の流れ), along the topics the receiver reads: CS to field sales
- * and marketing, field sales to IS and marketing, IS to marketing, anyone to product.
+ * and marketing, field sales to IS and marketing, IS to marketing, anyone to product; and field
+ * sales hands CS the expectations set during the sale.
  */
 class FeedbackDirectionTest {
 
@@ -30,7 +31,10 @@ class FeedbackDirectionTest {
           case IS -> EnumSet.of(FeedbackParty.MARKETING, FeedbackParty.PRODUCT);
           case DEAL ->
               EnumSet.of(
-                  FeedbackParty.MARKETING, FeedbackParty.INSIDE_SALES, FeedbackParty.PRODUCT);
+                  FeedbackParty.MARKETING,
+                  FeedbackParty.INSIDE_SALES,
+                  FeedbackParty.CUSTOMER_SUCCESS,
+                  FeedbackParty.PRODUCT);
           case SUCCESS ->
               EnumSet.of(FeedbackParty.MARKETING, FeedbackParty.FIELD_SALES, FeedbackParty.PRODUCT);
         };

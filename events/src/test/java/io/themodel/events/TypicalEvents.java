@@ -31,6 +31,7 @@ import io.themodel.events.is.TossUpOverridden;
 import io.themodel.events.is.TossUpRuleVersionActivated;
 import io.themodel.events.is.TossUpRuleVersionCreated;
 import io.themodel.events.is.TossedUp;
+import io.themodel.events.lead.CompaniesMerged;
 import io.themodel.events.lead.CompanyMatch;
 import io.themodel.events.lead.CompanyResolved;
 import io.themodel.events.lead.ExclusionReason;
@@ -41,6 +42,7 @@ import io.themodel.events.lead.LeadReincluded;
 import io.themodel.events.lead.LeadScored;
 import io.themodel.events.lead.LeadSource;
 import io.themodel.events.lead.LeadTouched;
+import io.themodel.events.lead.LeadsMerged;
 import io.themodel.events.lead.MarketingQualified;
 import io.themodel.events.lead.Person;
 import io.themodel.events.lead.RecycleKind;
@@ -50,6 +52,7 @@ import io.themodel.events.success.ChurnRiskDetected;
 import io.themodel.events.success.ChurnRiskRecovered;
 import io.themodel.events.success.ChurnSignal;
 import io.themodel.events.success.Churned;
+import io.themodel.events.success.ContractExpanded;
 import io.themodel.events.success.CustomerAccountOpened;
 import io.themodel.events.success.CustomerOnboarded;
 import io.themodel.events.success.ExpansionIdentified;
@@ -146,6 +149,19 @@ final class TypicalEvents {
       case LEAD_REINCLUDED ->
           new LeadReincluded(LEAD, "mk-ito", "partner, not a competitor any more");
       case LEAD_SCORED -> new LeadScored(LEAD, 30, 55, "SEMINAR_ATTENDED", ScoreBand.MQL_HIGH);
+      case LEADS_MERGED ->
+          new LeadsMerged(
+              LEAD,
+              UUID.fromString("7b1d2c3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e"),
+              UUID.fromString("5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9"),
+              "mkt-sato",
+              "the same person, registered twice");
+      case COMPANIES_MERGED ->
+          new CompaniesMerged(
+              UUID.fromString("5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9"),
+              UUID.fromString("9d8c7b6a-5f4e-4d3c-a2b1-0f9e8d7c6b5a"),
+              "mkt-sato",
+              null);
       case DISQUALIFIED -> new Disqualified(LEAD, "no budget this fiscal year", "is-suzuki");
       case CALL_LOGGED ->
           new CallLogged(
@@ -262,6 +278,13 @@ final class TypicalEvents {
               List.of(ChurnSignal.USAGE_DROP, ChurnSignal.DETRACTOR_NPS));
       case CHURN_RISK_RECOVERED ->
           new ChurnRiskRecovered(LEAD, ACCOUNT, LocalDate.parse("2026-07-01"), 81);
+      case CONTRACT_EXPANDED ->
+          new ContractExpanded(
+              LEAD,
+              ACCOUNT,
+              UUID.fromString("7c1e2d3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f"),
+              new Money(new BigDecimal("600000.00"), "JPY"),
+              new Money(new BigDecimal("3000000.00"), "JPY"));
       case FEEDBACK_GIVEN ->
           new FeedbackGiven(
               FEEDBACK,

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.themodel.testing.security.ServiceTokens;
+import io.themodel.testing.security.Tokens;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -93,6 +95,7 @@ public final class Race implements AutoCloseable {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(base.toString()).resolve(post.path()))
             .header("Content-Type", "application/json")
+            .header("Authorization", Tokens.bearer(ServiceTokens.ownRole()))
             .timeout(Duration.ofSeconds(60))
             .POST(HttpRequest.BodyPublishers.ofString(post.body()))
             .build();

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -30,7 +31,7 @@ public class ClosingResource {
 
   /** The contract as signed. */
   public record WinRequest(
-      @NotNull @Digits(integer = 15, fraction = 2) BigDecimal amount,
+      @NotNull @PositiveOrZero @Digits(integer = 15, fraction = 2) BigDecimal amount,
       @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as JPY")
           String currency,
       @NotNull LocalDate contractStart,

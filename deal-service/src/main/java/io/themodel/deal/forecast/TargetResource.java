@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -25,7 +26,7 @@ public class TargetResource {
 
   /** The target to set; team and rep narrow it, both absent means all of Field Sales. */
   public record TargetRequest(
-      @NotNull @Digits(integer = 15, fraction = 2) BigDecimal amount,
+      @NotNull @PositiveOrZero @Digits(integer = 15, fraction = 2) BigDecimal amount,
       @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as JPY")
           String currency,
       @Size(min = 1, max = 100) String team,

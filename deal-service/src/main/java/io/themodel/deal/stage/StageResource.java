@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -32,7 +33,7 @@ public class StageResource {
   /** The stage to move to, the deal's amount and close date, and the exit conditions checked. */
   public record StageChangeRequest(
       @NotNull DealStage stage,
-      @NotNull @Digits(integer = 15, fraction = 2) BigDecimal amount,
+      @NotNull @PositiveOrZero @Digits(integer = 15, fraction = 2) BigDecimal amount,
       @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as JPY")
           String currency,
       @NotNull LocalDate expectedCloseDate,

@@ -13,6 +13,8 @@ import io.themodel.events.CloudEvent;
 import io.themodel.events.Department;
 import io.themodel.events.EventCodec;
 import io.themodel.events.EventType;
+import io.themodel.events.feedback.FeedbackAcknowledged;
+import io.themodel.testing.feedback.FeedbackInbox;
 import io.themodel.testing.kafka.KafkaBrokerResource;
 import io.themodel.testing.kafka.TopicProbe;
 import io.themodel.testing.postgres.PostgresResource;
@@ -21,7 +23,10 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-/** Field sales gives feedback upstream: a FeedbackGiven on its own topic, from deal-service. */
+/**
+ * Field sales gives feedback upstream, and to Customer Success about the expectations set in the
+ * sale: a FeedbackGiven on its own topic, from deal-service.
+ */
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
 @WithTestResource(
@@ -127,10 +132,37 @@ class FeedbackGivingTest {
   }
 
   @Test
-  void field_sales_cannot_give_feedback_downstream_to_customer_success() {
+  void field_sales_hands_customer_success_the_expectations_and_follows_its_acknowledgement() {
+    UUID leadId = UUID.randomUUID();
+    String feedbackId =
+        given()
+            .contentType(ContentType.JSON)
+            .body(
+                request(leadId)
+                    .replace("INSIDE_SALES", "CUSTOMER_SUCCESS")
+                    .replace("HANDOFF_INFORMATION", "CUSTOMER_EXPECTATIONS"))
+            .post("/feedback")
+            .then()
+            .statusCode(201)
+            .body("to", equalTo("CUSTOMER_SUCCESS"))
+            .extract()
+            .path("feedbackId");
+    CloudEvent published =
+        topics.awaitEvent(DEAL_TOPIC, e -> e.data().path("feedbackId").asText().equals(feedbackId));
+    assertThat(published.data().path("to").asText()).isEqualTo("CUSTOMER_SUCCESS");
+
+    // Customer Success acknowledges on its topic, which Field Sales reads for expansions.
+    topics.publish(
+        new FeedbackAcknowledged(
+            UUID.fromString(feedbackId), Department.SUCCESS, leadId, "cs-ito", null));
+    FeedbackInbox.awaitAcknowledged(feedbackId, "cs-ito");
+  }
+
+  @Test
+  void field_sales_cannot_give_feedback_to_itself() {
     given()
         .contentType(ContentType.JSON)
-        .body(request(UUID.randomUUID()).replace("INSIDE_SALES", "CUSTOMER_SUCCESS"))
+        .body(request(UUID.randomUUID()).replace("INSIDE_SALES", "FIELD_SALES"))
         .post("/feedback")
         .then()
         .statusCode(422)

@@ -103,6 +103,13 @@ public sealed interface Action {
   /** Customer success identifies an upsell or cross-sell; {@code number} counts per customer. */
   record Expand(int journey, int number, String kind, BigDecimal amount) implements Action {}
 
+  /**
+   * Field sales wins the customer's expansion {@code number} (its opportunity opened from the
+   * expansion): the same account's contract grows by {@code amount}.
+   */
+  record WinExpansion(int journey, int number, BigDecimal amount, LocalDate contractStart)
+      implements Action {}
+
   /** A customer refers another company; the referral becomes journey {@code referred}. */
   record Refer(int journey, int referred, String company, String name, String email)
       implements Action {}

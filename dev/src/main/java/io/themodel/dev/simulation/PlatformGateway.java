@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.themodel.events.Role;
 import io.themodel.testing.process.ServiceProcess.Service;
+import io.themodel.testing.security.Tokens;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -57,6 +60,8 @@ public final class PlatformGateway implements AutoCloseable {
   private final Map<Integer, UUID> opportunities = new ConcurrentHashMap<>();
   private final Map<Integer, UUID> accounts = new ConcurrentHashMap<>();
   private final Map<Integer, UUID> feedback = new ConcurrentHashMap<>();
+  private final Map<String, UUID> expansions = new ConcurrentHashMap<>();
+  private final Map<Integer, BigDecimal> expansionValue = new ConcurrentHashMap<>();
   private final List<Pending> pending = java.util.Collections.synchronizedList(new ArrayList<>());
   private final String run = Long.toString(System.nanoTime(), 36);
 
@@ -294,6 +299,9 @@ public final class PlatformGateway implements AutoCloseable {
       expect(
           "expansion deal of journey " + expand.journey(),
           () -> status(Service.DEAL, "/opportunities/" + expansion) == 200);
+      expansions.put(expand.journey() + "/" + expand.number(), expansion);
+    } else if (action instanceof Action.WinExpansion win) {
+      winExpansion(win);
     } else if (action instanceof Action.Refer refer) {
       refer(refer);
     } else if (action instanceof Action.Advocate advocate) {
@@ -409,6 +417,40 @@ public final class PlatformGateway implements AutoCloseable {
 
   private static Service receiver(String to) {
     return party(to);
+  }
+
+  /**
+   * Wins an expansion deal, then waits until Customer Success grew the same account by it (and
+   * opened no second one for the lead).
+   */
+  private void winExpansion(Action.WinExpansion win) {
+    UUID expansion = expansions.get(win.journey() + "/" + win.number());
+    if (expansion == null) {
+      throw new IllegalStateException(
+          "journey " + win.journey() + " has no expansion " + win.number() + " yet");
+    }
+    ObjectNode body = json.createObjectNode();
+    body.put("amount", win.amount());
+    body.put("currency", "JPY");
+    body.put("contractStart", win.contractStart().toString());
+    body.put("termMonths", 12);
+    send("POST", Service.DEAL, "/opportunities/" + expansion + "/won", body, null, 200);
+    BigDecimal expanded = expansionValue.merge(win.journey(), win.amount(), BigDecimal::add);
+    UUID leadId = leads.get(win.journey());
+    expect(
+        "expansion " + win.number() + " of journey " + win.journey() + " grows its account",
+        () -> {
+          JsonNode customer = peek(Service.SUCCESS, customer(win));
+          JsonNode value = customer.path("expansionValue");
+          return value.isNumber()
+              && value.decimalValue().compareTo(expanded) == 0
+              && peek(
+                          Service.SUCCESS,
+                          "/customers?leadId="
+                              + URLEncoder.encode(leadId.toString(), StandardCharsets.UTF_8))
+                      .size()
+                  == 1;
+        });
   }
 
   private void refer(Action.Refer refer) {
@@ -550,6 +592,10 @@ public final class PlatformGateway implements AutoCloseable {
         HttpRequest.newBuilder(URI.create(base + path))
             .timeout(Duration.ofSeconds(30))
             .header("Accept", JSON)
+            // each department acts in its own service; the clock is an admin's
+            .header(
+                "Authorization",
+                Tokens.bearer(path.startsWith("/dev/") ? Role.ADMIN : service.writer()))
             .method(
                 method,
                 body == null

@@ -68,6 +68,7 @@ public final class Simulation {
     LocalDate customerSince;
     int seats;
     int expansions;
+    final List<Action.WinExpansion> expansionsToWin = new ArrayList<>();
     boolean advocate;
     boolean stageEDone;
     boolean stage1Done;
@@ -95,6 +96,19 @@ public final class Simulation {
    */
   private final Random feedbackRandom;
 
+  /**
+   * Whether field sales wins an expansion is drawn from a generator of its own too, so winning
+   * expansions never changes what the rest of a seed plans.
+   */
+  private final Random expansionRandom;
+
+  /**
+   * Field Sales' handover of the expectations set in the sale to Customer Success draws from its
+   * own generator too, so the other feedback a seed plans stays as it was before this direction
+   * existed.
+   */
+  private final Random handoverRandom;
+
   private final List<Response> responses = new ArrayList<>();
   private int feedbackGiven;
   private YearMonth lastCampaignReview;
@@ -106,6 +120,8 @@ public final class Simulation {
     this.config = config;
     this.random = new Random(seed);
     this.feedbackRandom = new Random(seed * 0x9E3779B97F4A7C15L + 0x5EEDL);
+    this.expansionRandom = new Random(seed * 0xC2B2AE3D27D4EB4FL + 0xE4AL);
+    this.handoverRandom = new Random(seed * 0x165667B19E3779F9L + 0x4A4DL);
     this.monthlyTarget = config.monthlyTarget();
     for (String rep : config.fsReps) {
       openDeals.put(rep, 0);
@@ -519,9 +535,31 @@ public final class Simulation {
     journey.contractEnd = contractStart.plusMonths(journey.termMonths);
     journey.seats = config.activeUsers.draw(random);
     journey.next = day.plusDays(30);
+    if (handoverRandom.nextDouble() < config.feedbackRate) {
+      giveFeedback(
+          handoverRandom,
+          day,
+          journey.id,
+          "FIELD_SALES",
+          "CUSTOMER_SUCCESS",
+          "CUSTOMER_EXPECTATIONS",
+          "Won: what the customer expects",
+          "The customer bought for the reporting module and expects go-live within two months.",
+          journey.fsRep,
+          actions);
+    }
   }
 
   private void serveCustomer(Journey journey, LocalDate day, List<Action> actions) {
+    // Expansions identified at the last review close by this one.
+    for (Action.WinExpansion win : journey.expansionsToWin) {
+      actions.add(
+          new Action.WinExpansion(
+              journey.id, win.number(), win.amount(), day.withDayOfMonth(1).plusMonths(1)));
+      tally.expansionsWon++;
+      tally.revenue = tally.revenue.add(win.amount());
+    }
+    journey.expansionsToWin.clear();
     if (!journey.onboardingReviewed) {
       journey.onboardingReviewed = true;
       if (feedbackRandom.nextDouble() < config.onboardingIssueShare
@@ -580,6 +618,10 @@ public final class Simulation {
         String kind = random.nextBoolean() ? "UPSELL" : "CROSS_SELL";
         actions.add(new Action.Expand(journey.id, ++journey.expansions, kind, amount));
         tally.expansions++;
+        if (expansionRandom.nextDouble() < config.winRate) {
+          journey.expansionsToWin.add(
+              new Action.WinExpansion(journey.id, journey.expansions, amount, null));
+        }
         tally.reach(journey.id, RENEWED_OR_EXPANDED);
       }
       if (random.nextDouble() < config.referralRate) {
@@ -693,15 +735,30 @@ public final class Simulation {
       String text,
       String givenBy,
       List<Action> actions) {
+    giveFeedback(feedbackRandom, day, journey, from, to, category, about, text, givenBy, actions);
+  }
+
+  /** Gives feedback and plans the receiver's answer, drawing from {@code draws}. */
+  private void giveFeedback(
+      Random draws,
+      LocalDate day,
+      int journey,
+      String from,
+      String to,
+      String category,
+      String about,
+      String text,
+      String givenBy,
+      List<Action> actions) {
     int feedback = feedbackGiven++;
     actions.add(
         new Action.GiveFeedback(feedback, journey, from, to, category, about, text, givenBy));
     tally.feedbackGiven(from, to);
-    if (to.equals("PRODUCT") || feedbackRandom.nextDouble() >= config.acknowledgeRate) {
+    if (to.equals("PRODUCT") || draws.nextDouble() >= config.acknowledgeRate) {
       return;
     }
-    String receiver = receiverPerson(to);
-    LocalDate acknowledged = day.plusDays(config.acknowledgeDays.draw(feedbackRandom));
+    String receiver = receiverPerson(to, draws);
+    LocalDate acknowledged = day.plusDays(config.acknowledgeDays.draw(draws));
     responses.add(
         new Response(
             acknowledged,
@@ -709,8 +766,8 @@ public final class Simulation {
                 feedback, to, receiver, "Thanks, we will look into " + category + "."),
             from,
             to));
-    if (feedbackRandom.nextDouble() < config.actRate) {
-      LocalDate acted = acknowledged.plusDays(config.actDays.draw(feedbackRandom));
+    if (draws.nextDouble() < config.actRate) {
+      LocalDate acted = acknowledged.plusDays(config.actDays.draw(draws));
       responses.add(
           new Response(
               acted,
@@ -720,10 +777,11 @@ public final class Simulation {
     }
   }
 
-  private String receiverPerson(String to) {
+  private String receiverPerson(String to, Random draws) {
     return switch (to) {
-      case "INSIDE_SALES" -> config.isReps.get(feedbackRandom.nextInt(config.isReps.size()));
-      case "FIELD_SALES" -> config.fsReps.get(feedbackRandom.nextInt(config.fsReps.size()));
+      case "INSIDE_SALES" -> config.isReps.get(draws.nextInt(config.isReps.size()));
+      case "FIELD_SALES" -> config.fsReps.get(draws.nextInt(config.fsReps.size()));
+      case "CUSTOMER_SUCCESS" -> "cs-simulator";
       default -> "mk-simulator";
     };
   }
@@ -734,6 +792,8 @@ public final class Simulation {
           "Handoff comments now state the current environment and timeline (" + category + ").";
       case "FIELD_SALES" ->
           "The proposal template lists what the contract includes (" + category + ").";
+      case "CUSTOMER_SUCCESS" ->
+          "The onboarding plan starts from what was promised in the sale (" + category + ").";
       default -> "Campaign targeting and MQL scoring adjusted (" + category + ").";
     };
   }

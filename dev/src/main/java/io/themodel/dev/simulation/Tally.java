@@ -39,6 +39,7 @@ public final class Tally {
   long churned;
   long renewed;
   long expansions;
+  long expansionsWon;
   long referrals;
   long advocates;
   private final Map<String, long[]> feedback = new TreeMap<>();
@@ -179,7 +180,9 @@ public final class Tally {
     out.printf("  %-34s %14s%n", "recycled (A: not now / B: lost)", recycledA + " / " + recycledB);
     out.printf("  %-34s %14s%n", "renewed", renewed);
     out.printf("  %-34s %14s%n", "churned", churned);
-    out.printf("  %-34s %14s%n", "expansions / referrals", expansions + " / " + referrals);
+    out.printf(
+        "  %-34s %14s%n",
+        "expansions (won) / referrals", expansions + " (" + expansionsWon + ") / " + referrals);
     long[] totals = feedbackTotals();
     out.printf(
         "  %-34s %14s%n",

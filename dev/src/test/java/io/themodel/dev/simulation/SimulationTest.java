@@ -127,6 +127,7 @@ class SimulationTest {
         .containsKeys(
             "FIELD_SALES->INSIDE_SALES",
             "FIELD_SALES->MARKETING",
+            "FIELD_SALES->CUSTOMER_SUCCESS",
             "INSIDE_SALES->MARKETING",
             "CUSTOMER_SUCCESS->FIELD_SALES",
             "CUSTOMER_SUCCESS->PRODUCT");
@@ -160,6 +161,7 @@ class SimulationTest {
     assertThat(funnel.get("WON")).isPositive().isEqualTo(funnel.get("ONBOARDED"));
     assertThat(tally.excluded()).isPositive();
     assertThat(tally.recycled()).isPositive();
+    assertThat(tally.expansionsWon).isLessThanOrEqualTo(tally.expansions);
     BigDecimal attained = tally.revenue().divide(tally.target(), 3, java.math.RoundingMode.HALF_UP);
     System.out.println("a simulated year, seed 7: " + tally + " attained " + attained);
     assertThat(attained).isBetween(new BigDecimal("0.55"), new BigDecimal("0.99"));
@@ -197,6 +199,7 @@ class SimulationTest {
           assertOrder(journey, steps, "Win", "Renew");
           assertOrder(journey, steps, "Win", "Churn");
           assertOrder(journey, steps, "Win", "Expand");
+          assertOrder(journey, steps, "Expand", "WinExpansion");
           assertThat(steps.stream().filter("TossUp"::equals).count()).isLessThanOrEqualTo(1);
           assertThat(steps.stream().filter("Win"::equals).count()).isLessThanOrEqualTo(1);
           if (steps.contains("Exclude")) {
@@ -213,6 +216,31 @@ class SimulationTest {
           .as("journey %d: %s comes after %s in %s", journey, after, before, steps)
           .isBetween(0, later - 1);
     }
+  }
+
+  @Test
+  void field_sales_wins_only_expansions_customer_success_identified_each_once() {
+    // Expansions are rare in the default company: more of them, to see many won.
+    List<Action> actions =
+        plan(
+            7,
+            365,
+            new Simulation(SimulationConfig.withOverrides(Map.of("cs.expansion-rate", "0.5")), 7));
+
+    java.util.Set<String> identified = new java.util.HashSet<>();
+    java.util.Set<String> won = new java.util.HashSet<>();
+    for (Action action : actions) {
+      if (action instanceof Action.Expand expand) {
+        identified.add(expand.journey() + "/" + expand.number());
+      } else if (action instanceof Action.WinExpansion win) {
+        String expansion = win.journey() + "/" + win.number();
+        assertThat(identified)
+            .as("expansion %s was identified before", expansion)
+            .contains(expansion);
+        assertThat(won.add(expansion)).as("expansion %s is won once", expansion).isTrue();
+      }
+    }
+    assertThat(won).isNotEmpty();
   }
 
   @Test

@@ -18,8 +18,11 @@ public enum FeedbackParty {
   INSIDE_SALES(Department.IS, EnumSet.of(Department.DEAL)),
   /** From Customer Success: expectations set in the sale. */
   FIELD_SALES(Department.DEAL, EnumSet.of(Department.SUCCESS)),
-  /** The last department of the journey: nobody downstream gives it feedback. */
-  CUSTOMER_SUCCESS(Department.SUCCESS, EnumSet.noneOf(Department.class)),
+  /**
+   * From Field Sales: the expectations set during the sale, handed to the department that must meet
+   * them (the last of the journey: nobody downstream gives it feedback).
+   */
+  CUSTOMER_SUCCESS(Department.SUCCESS, EnumSet.of(Department.DEAL)),
   /** From anyone. */
   PRODUCT(null, EnumSet.allOf(Department.class));
 

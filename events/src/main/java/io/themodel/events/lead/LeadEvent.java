@@ -11,4 +11,6 @@ public sealed interface LeadEvent extends DomainEvent
         LeadTouched,
         LeadExcluded,
         LeadReincluded,
-        LeadScored {}
+        LeadScored,
+        LeadsMerged,
+        CompaniesMerged {}

@@ -15,4 +15,5 @@ public sealed interface SuccessEvent extends DomainEvent
         UsageRecorded,
         HealthScored,
         ChurnRiskDetected,
-        ChurnRiskRecovered {}
+        ChurnRiskRecovered,
+        ContractExpanded {}

@@ -1,8 +1,8 @@
 package io.themodel.is.feedback;
 
 import static io.restassured.RestAssured.given;
+import static io.themodel.testing.feedback.FeedbackInbox.awaitReceived;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -13,16 +13,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.themodel.events.CloudEvent;
 import io.themodel.events.Department;
-import io.themodel.events.EventCodec;
 import io.themodel.events.EventType;
 import io.themodel.events.feedback.FeedbackAcknowledged;
 import io.themodel.events.feedback.FeedbackGiven;
 import io.themodel.events.feedback.FeedbackParty;
 import io.themodel.testing.events.TestEvents;
+import io.themodel.testing.feedback.FeedbackInbox;
 import io.themodel.testing.kafka.KafkaBrokerResource;
 import io.themodel.testing.kafka.TopicProbe;
 import io.themodel.testing.postgres.PostgresResource;
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -37,34 +36,11 @@ import org.junit.jupiter.api.Test;
     initArgs = @ResourceArg(name = "database", value = "is_test"))
 class FeedbackResourceTest {
 
-  private static final String IS_TOPIC = Department.IS.topic();
   private final TopicProbe topics = TopicProbe.onSharedBroker();
-  private final EventCodec codec = new EventCodec();
-
-  private void awaitReceived(UUID feedbackId) {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(
-            () ->
-                given()
-                    .queryParam("direction", "received")
-                    .get("/feedback")
-                    .then()
-                    .statusCode(200)
-                    .body("feedbackId", hasItem(feedbackId.toString())));
-  }
 
   /** The event of this type about this feedback on IS's topic, checked against its schema. */
   private CloudEvent published(EventType type, UUID feedbackId) {
-    CloudEvent event =
-        topics.awaitEvent(
-            IS_TOPIC,
-            e ->
-                e.type().equals(type.typeName())
-                    && e.data().path("feedbackId").asText().equals(feedbackId.toString()));
-    assertThat(codec.violations(type, event.data())).isEmpty();
-    assertThat(event.source()).isEqualTo("/themodel/is-service");
-    return event;
+    return FeedbackInbox.published(topics, Department.IS, type, feedbackId);
   }
 
   @Test
@@ -236,15 +212,7 @@ class FeedbackResourceTest {
     // Marketing acknowledges on its topic, which Inside Sales reads: the given feedback follows.
     topics.publish(
         new FeedbackAcknowledged(feedbackId, Department.LEAD, leadId, "mk-yamada", "checking"));
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(
-            () ->
-                given()
-                    .get("/feedback/{id}", feedbackId)
-                    .then()
-                    .body("status", equalTo("ACKNOWLEDGED"))
-                    .body("acknowledgedBy", equalTo("mk-yamada")));
+    FeedbackInbox.awaitAcknowledged(feedbackId, "mk-yamada");
   }
 
   @Test

@@ -80,6 +80,8 @@ public class DepartmentKpis {
       Map<String, BigDecimal> renewedValue,
       long expansions,
       Map<String, BigDecimal> expansionValue,
+      long expansionsWon,
+      Map<String, BigDecimal> expansionWonValue,
       long advocates,
       long referrals,
       Map<String, Long> healthBands) {}
@@ -104,7 +106,7 @@ public class DepartmentKpis {
       """
       select count(*) from journey j
       where j.captured_at >= ? and j.captured_at < ? and j.captured_at <= ?
-        and excluded_as_of(j.lead_id, ?)
+        and excluded_as_of(j.lead_id, ?) and not merged_as_of(j.lead_id, ?)
       """;
 
   private static final String IS_CALLS =
@@ -230,7 +232,13 @@ public class DepartmentKpis {
         w.asOf());
     long excluded =
         readModel.one(
-            MARKETING_EXCLUDED, row -> row.getLong(1), w.from(), w.to(), w.asOf(), w.asOf());
+            MARKETING_EXCLUDED,
+            row -> row.getLong(1),
+            w.from(),
+            w.to(),
+            w.asOf(),
+            w.asOf(),
+            w.asOf());
     return new Marketing(
         totals[0], excluded, totals[2], totals[1], rate(totals[1], totals[0]), totals[3], bySource);
   }
@@ -346,6 +354,7 @@ public class DepartmentKpis {
     Map<String, Long> events = new TreeMap<>();
     Map<String, BigDecimal> renewedValue = new TreeMap<>();
     Map<String, BigDecimal> expansionValue = new TreeMap<>();
+    Map<String, BigDecimal> expansionWonValue = new TreeMap<>();
     readModel.list(
         CS_EVENTS,
         row -> {
@@ -357,6 +366,8 @@ public class DepartmentKpis {
             renewedValue.merge(currency, row.getBigDecimal("amount"), BigDecimal::add);
           } else if (currency != null && "ExpansionIdentified".equals(type)) {
             expansionValue.merge(currency, row.getBigDecimal("amount"), BigDecimal::add);
+          } else if (currency != null && "ContractExpanded".equals(type)) {
+            expansionWonValue.merge(currency, row.getBigDecimal("amount"), BigDecimal::add);
           }
           return null;
         },
@@ -379,6 +390,8 @@ public class DepartmentKpis {
         renewedValue,
         events.getOrDefault("ExpansionIdentified", 0L),
         expansionValue,
+        events.getOrDefault("ContractExpanded", 0L),
+        expansionWonValue,
         accounts.getOrDefault("AdvocateMarked", 0L),
         events.getOrDefault("ReferralMade", 0L),
         bands);

@@ -18,6 +18,7 @@ import io.themodel.events.is.TossedUp;
 import io.themodel.events.lead.LeadExcluded;
 import io.themodel.events.lead.LeadRecycled;
 import io.themodel.events.success.Churned;
+import io.themodel.events.success.ContractExpanded;
 import io.themodel.events.success.CustomerOnboarded;
 import io.themodel.events.success.ExpansionIdentified;
 import io.themodel.events.success.Renewed;
@@ -67,6 +68,8 @@ public record Fact(
       amount = renewed.value();
     } else if (event instanceof ExpansionIdentified expansion) {
       amount = expansion.estimatedValue();
+    } else if (event instanceof ContractExpanded expanded) {
+      amount = expanded.value();
     } else if (event instanceof LeadRecycled recycled) {
       recycleKind = recycled.kind().name();
       reason = recycled.reason();

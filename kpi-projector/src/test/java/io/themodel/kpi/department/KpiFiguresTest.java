@@ -40,6 +40,7 @@ import io.themodel.events.lead.Person;
 import io.themodel.events.lead.RecycleKind;
 import io.themodel.events.success.AdvocateMarked;
 import io.themodel.events.success.Churned;
+import io.themodel.events.success.ContractExpanded;
 import io.themodel.events.success.CustomerOnboarded;
 import io.themodel.events.success.ExpansionIdentified;
 import io.themodel.events.success.HealthBand;
@@ -90,6 +91,7 @@ class KpiFiguresTest {
   private static final UUID O4 = UUID.randomUUID();
   private static final UUID O6 = UUID.randomUUID();
   private static final UUID A1 = UUID.randomUUID();
+  private static final UUID E1 = UUID.randomUUID();
   private static final UUID A6 = UUID.randomUUID();
   private static final UUID F1 = UUID.randomUUID();
   private static final UUID F2 = UUID.randomUUID();
@@ -168,9 +170,12 @@ class KpiFiguresTest {
             new Renewed(K1, A1, LocalDate.parse("2006-02-01"), 12, yen(1_200_000)),
             "2005-03-01T00:00:00Z"),
         new Timed(
-            new ExpansionIdentified(
-                K1, A1, UUID.randomUUID(), OpportunityKind.UPSELL, yen(500_000), null),
+            new ExpansionIdentified(K1, A1, E1, OpportunityKind.UPSELL, yen(500_000), null),
             "2005-03-02T00:00:00Z"),
+        // won for less than estimated (the expansion's own DealWon is left out: the field sales
+        // figures stay those of the new business)
+        new Timed(
+            new ContractExpanded(K1, A1, E1, yen(450_000), yen(1_650_000)), "2005-03-04T00:00:00Z"),
         new Timed(
             new AdvocateMarked(K1, A1, "cs-m", "spoke at our seminar"), "2005-03-05T00:00:00Z"),
         // K2 (seminar): contacted, accepted, lost on price in February
@@ -504,6 +509,9 @@ class KpiFiguresTest {
     assertThat(decimal(cs.get("figures.retentionRate"))).isEqualTo("0.5");
     assertThat(decimal(cs.get("figures.renewedValue.JPY"))).isEqualTo("1200000");
     assertThat(cs.getInt("figures.expansions")).isEqualTo(1);
+    assertThat(decimal(cs.get("figures.expansionValue.JPY"))).isEqualTo("500000");
+    assertThat(cs.getInt("figures.expansionsWon")).isEqualTo(1);
+    assertThat(decimal(cs.get("figures.expansionWonValue.JPY"))).isEqualTo("450000");
     assertThat(cs.getInt("figures.advocates")).isEqualTo(1);
     assertThat(cs.getMap("figures.healthBands")).isEqualTo(Map.of("HEALTHY", 1));
     // before the churn both customers were active, one of them at risk

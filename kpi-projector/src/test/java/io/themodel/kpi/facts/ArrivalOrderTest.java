@@ -20,6 +20,7 @@ import io.themodel.events.is.CallLogged;
 import io.themodel.events.is.CallOutcome;
 import io.themodel.events.is.Disqualified;
 import io.themodel.events.is.TossedUp;
+import io.themodel.events.lead.CompaniesMerged;
 import io.themodel.events.lead.ExclusionReason;
 import io.themodel.events.lead.LeadCaptured;
 import io.themodel.events.lead.LeadExcluded;
@@ -27,6 +28,7 @@ import io.themodel.events.lead.LeadRecycled;
 import io.themodel.events.lead.LeadReincluded;
 import io.themodel.events.lead.LeadSource;
 import io.themodel.events.lead.LeadTouched;
+import io.themodel.events.lead.LeadsMerged;
 import io.themodel.events.lead.RecycleKind;
 import io.themodel.events.success.AdvocateMarked;
 import io.themodel.events.success.Churned;
@@ -173,10 +175,14 @@ class ArrivalOrderTest {
         .isEqualTo(period.stream().map(StageBalances.Balance::atEnd).toList());
   }
 
-  /** Journeys that go as far as chance takes them, with rejections, recycles and churn. */
+  /**
+   * Journeys that go as far as chance takes them, with rejections, recycles, churn and merges into
+   * the journey before.
+   */
   private static List<Delivery> journeys(int count, Random random) {
     List<Delivery> log = new ArrayList<>();
     Instant start = Instant.parse("2004-01-01T00:00:00Z");
+    UUID previous = null;
     for (int j = 0; j < count; j++) {
       UUID lead = UUID.randomUUID();
       UUID opportunity = UUID.randomUUID();
@@ -260,6 +266,10 @@ class ArrivalOrderTest {
           }
         }
       }
+      if (previous != null && random.nextInt(4) == 0) { // the same person as the journey before
+        path.add(new LeadsMerged(lead, previous, UUID.randomUUID(), "ops", null));
+      }
+      previous = lead;
       for (DomainEvent event : path) {
         log.add(new Delivery(UUID.randomUUID(), at, event));
         // now and then two events of a journey at the same instant
@@ -271,6 +281,11 @@ class ArrivalOrderTest {
             UUID.randomUUID(),
             start,
             new TargetSet("2004-Q1", null, null, new Money(BigDecimal.TEN, "JPY"), "vp")));
+    log.add(
+        new Delivery(
+            UUID.randomUUID(),
+            start,
+            new CompaniesMerged(UUID.randomUUID(), UUID.randomUUID(), "ops", null)));
     return log;
   }
 

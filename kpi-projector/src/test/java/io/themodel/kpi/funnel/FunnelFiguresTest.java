@@ -18,12 +18,14 @@ import io.themodel.events.EventType;
 import io.themodel.events.deal.TossUpRejected;
 import io.themodel.events.is.Disqualified;
 import io.themodel.events.is.TossedUp;
+import io.themodel.events.lead.CompaniesMerged;
 import io.themodel.events.lead.ExclusionReason;
 import io.themodel.events.lead.LeadCaptured;
 import io.themodel.events.lead.LeadExcluded;
 import io.themodel.events.lead.LeadRecycled;
 import io.themodel.events.lead.LeadReincluded;
 import io.themodel.events.lead.LeadSource;
+import io.themodel.events.lead.LeadsMerged;
 import io.themodel.events.lead.Person;
 import io.themodel.events.lead.RecycleKind;
 import io.themodel.testing.events.TestEvents;
@@ -60,6 +62,8 @@ class FunnelFiguresTest {
   private static final UUID L4 = UUID.randomUUID();
   private static final UUID L5 = UUID.randomUUID();
   private static final UUID L6 = UUID.randomUUID();
+  private static final UUID L7 = UUID.randomUUID();
+  private static final UUID L8 = UUID.randomUUID();
   private static boolean published;
 
   private record Timed(DomainEvent event, Instant at) {}
@@ -114,7 +118,19 @@ class FunnelFiguresTest {
             at("2003-03-02T01:00:00Z")),
         new Timed(
             new LeadReincluded(L6, "marketing-ops", "a partner, not a competitor"),
-            at("2003-03-03T00:00:00Z")));
+            at("2003-03-03T00:00:00Z")),
+        // April: L8 is the same person as L7, qualified under both leads; Marketing merges L8
+        // into L7, and their companies
+        new Timed(captured(L7, LeadSource.SEMINAR, null), at("2003-04-01T00:00:00Z")),
+        new Timed(captured(L8, LeadSource.WEB_FORM, null), at("2003-04-01T06:00:00Z")),
+        new Timed(TestEvents.marketingQualified(L8), at("2003-04-01T12:00:00Z")),
+        new Timed(TestEvents.marketingQualified(L7), at("2003-04-02T00:00:00Z")),
+        new Timed(
+            new LeadsMerged(L8, L7, UUID.randomUUID(), "marketing-ops", "registered twice"),
+            at("2003-04-03T00:00:00Z")),
+        new Timed(
+            new CompaniesMerged(UUID.randomUUID(), UUID.randomUUID(), "marketing-ops", null),
+            at("2003-04-03T00:00:00Z")));
   }
 
   @BeforeAll
@@ -129,7 +145,7 @@ class FunnelFiguresTest {
       DomainEvent event = timed.event();
       topics.send(
           EventType.of(event).department().topic(),
-          event.leadId().toString(),
+          event.leadId() == null ? "company" : event.leadId().toString(),
           TestEvents.cloudEvent(event, UUID.randomUUID(), timed.at()));
     }
     published = true;
@@ -220,6 +236,46 @@ class FunnelFiguresTest {
         .untilAsserted(() -> assertThat(march("2003-12-31T00:00:00Z")).isEqualTo(1)); // L6 only
     assertThat(march("2003-03-01T00:30:00Z")).isEqualTo(1); // L5, not yet excluded
     assertThat(march("2003-03-02T12:00:00Z")).isZero(); // both excluded
+  }
+
+  @Test
+  void a_lead_merged_into_another_counts_once_from_the_merge_on_and_leaves_the_funnel() {
+    awaitTheWholeLog();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(april("2003-12-31T00:00:00Z").getList("stages.reached", Integer.class))
+                    .containsExactly(1, 0, 1, 0, 0, 0, 0, 0, 0, 0)); // L7 only
+    // before the merge both leads counted, each as an MQL
+    assertThat(april("2003-04-02T12:00:00Z").getList("stages.reached", Integer.class))
+        .containsExactly(2, 0, 2, 0, 0, 0, 0, 0, 0, 0);
+    JsonPath balances =
+        given()
+            .queryParam("from", "2003-04-01T00:00:00Z")
+            .queryParam("to", "2003-05-01T00:00:00Z")
+            .queryParam("asOf", "2003-12-31T00:00:00Z")
+            .get("/funnel/balances")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    // L7 and L8 entered MQL in April; L8 left it, merged (EXITED)
+    assertThat(balances.getInt("balances.find { it.state == 'MQL' }.in")).isEqualTo(2);
+    assertThat(balances.getInt("balances.find { it.state == 'MQL' }.out")).isEqualTo(1);
+    assertThat(balances.getInt("balances.find { it.state == 'EXITED' }.in")).isEqualTo(1);
+  }
+
+  private static JsonPath april(String asOf) {
+    return given()
+        .queryParam("from", "2003-04-01T00:00:00Z")
+        .queryParam("to", "2003-05-01T00:00:00Z")
+        .queryParam("asOf", asOf)
+        .get("/funnel")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
   }
 
   private static int march(String asOf) {

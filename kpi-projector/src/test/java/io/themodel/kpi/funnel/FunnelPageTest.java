@@ -10,6 +10,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.themodel.events.Department;
 import io.themodel.events.Money;
+import io.themodel.events.Role;
 import io.themodel.events.deal.DealWon;
 import io.themodel.events.deal.TargetSet;
 import io.themodel.events.feedback.FeedbackCategory;
@@ -20,6 +21,7 @@ import io.themodel.testing.events.TestEvents;
 import io.themodel.testing.kafka.KafkaBrokerResource;
 import io.themodel.testing.kafka.TopicProbe;
 import io.themodel.testing.postgres.PostgresResource;
+import io.themodel.testing.security.Tokens;
 import java.math.BigDecimal;
 import java.net.URL;
 import java.time.Duration;
@@ -131,7 +133,16 @@ class FunnelPageTest {
             .jsonPath()
             .getList("balances.atEnd");
 
-    String dom = HeadlessChromium.dom(root + "?asOf=" + asOf, Duration.ofSeconds(10));
+    String page = root + "?asOf=" + asOf;
+    assertThat(HeadlessChromium.dom(page, Duration.ofSeconds(10)))
+        .as("without a token the page shows no figures and says what it needs")
+        .contains("a bearer token is needed")
+        .doesNotContain("data-loaded=\"true\"");
+
+    String dom =
+        HeadlessChromium.dom(
+            page + "#token=" + Tokens.token(Role.ANALYST, Duration.ofMinutes(10)),
+            Duration.ofSeconds(10));
 
     assertThat(dom).contains("data-loaded=\"true\"");
     assertThat(dom).doesNotContain("Could not load");

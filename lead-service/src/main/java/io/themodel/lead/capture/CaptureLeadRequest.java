@@ -3,6 +3,8 @@ package io.themodel.lead.capture;
 import io.themodel.events.lead.LeadSource;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -13,7 +15,12 @@ public record CaptureLeadRequest(
     @Size(max = 200) String campaign,
     @NotNull @Valid PersonRequest person,
     @NotBlank @Size(max = 300) String companyName,
-    boolean consent) {
+    boolean consent,
+    @Valid CompanyProfileRequest company) {
+
+  /** What the source knows of the company, for fit scoring; every field optional. */
+  public record CompanyProfileRequest(
+      @Min(1) @Max(10_000_000) Integer employees, @Size(max = 100) String industry) {}
 
   /** The person behind the lead. */
   public record PersonRequest(

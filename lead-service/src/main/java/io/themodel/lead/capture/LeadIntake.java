@@ -33,7 +33,19 @@ public class LeadIntake {
       Person person,
       String companyName,
       boolean consent,
-      String clientKey) {}
+      String clientKey,
+      LeadLifecycle.CompanyProfile profile) {
+
+    public Incoming(
+        LeadSource source,
+        String campaign,
+        Person person,
+        String companyName,
+        boolean consent,
+        String clientKey) {
+      this(source, campaign, person, companyName, consent, clientKey, null);
+    }
+  }
 
   /** What the intake did: a new lead, a touch on a known one, or nothing (a retry). */
   public enum Outcome {
@@ -67,14 +79,20 @@ public class LeadIntake {
     if (known.isPresent()) {
       UUID touchId =
           lead.clientKey() == null ? UUID.randomUUID() : derived("touch:", lead.clientKey());
+      UUID touched = known.get().leadId;
+      if (known.get().mergedInto != null) {
+        // the email's lead was merged: its touches go to the survivor, unless this one is a
+        // retry of a touch the absorbed lead recorded before the merge
+        if (leads.current(touched).touches().contains(touchId)) {
+          return new Result(leads.survivorOf(touched), Outcome.ALREADY_RECORDED);
+        }
+        touched = leads.survivorOf(touched);
+      }
       var decision =
           leads.execute(
-              known.get().leadId,
-              new LeadLifecycle.Touch(touchId, lead.source(), lead.campaign()),
-              metadata);
+              touched, new LeadLifecycle.Touch(touchId, lead.source(), lead.campaign()), metadata);
       return new Result(
-          known.get().leadId,
-          decision.events().isEmpty() ? Outcome.ALREADY_RECORDED : Outcome.TOUCHED);
+          touched, decision.events().isEmpty() ? Outcome.ALREADY_RECORDED : Outcome.TOUCHED);
     }
     CompanyResolution company = directory.resolve(lead.companyName(), lead.person().email());
     Exclusion exclusion =
@@ -96,7 +114,8 @@ public class LeadIntake {
             lead.companyName(),
             lead.consent(),
             company,
-            exclusion),
+            exclusion,
+            lead.profile()),
         metadata);
     return new Result(leadId, Outcome.CAPTURED);
   }
@@ -106,7 +125,13 @@ public class LeadIntake {
       return lead;
     }
     return new Incoming(
-        lead.source(), null, lead.person(), lead.companyName(), lead.consent(), lead.clientKey());
+        lead.source(),
+        null,
+        lead.person(),
+        lead.companyName(),
+        lead.consent(),
+        lead.clientKey(),
+        lead.profile());
   }
 
   private static UUID derived(String kind, String clientKey) {

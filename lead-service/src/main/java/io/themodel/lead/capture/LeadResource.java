@@ -1,6 +1,7 @@
 package io.themodel.lead.capture;
 
 import io.themodel.events.lead.Person;
+import io.themodel.lead.lifecycle.LeadLifecycle;
 import io.themodel.lead.lifecycle.LeadView;
 import io.themodel.platform.command.CommandRejected;
 import io.themodel.platform.store.EventMetadata;
@@ -43,7 +44,11 @@ public class LeadResource {
                 new Person(person.name(), person.email(), person.phone(), person.title()),
                 request.companyName(),
                 request.consent(),
-                idempotencyKey),
+                idempotencyKey,
+                request.company() == null
+                    ? null
+                    : new LeadLifecycle.CompanyProfile(
+                        request.company().employees(), request.company().industry())),
             EventMetadata.command(correlationId, "marketing"));
     LeadResponse body = LeadResponse.of(LeadView.findById(result.leadId()));
     if (result.outcome() == LeadIntake.Outcome.CAPTURED) {

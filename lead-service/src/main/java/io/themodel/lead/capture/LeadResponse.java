@@ -26,7 +26,8 @@ public record LeadResponse(
     Instant capturedAt,
     Instant lastTouchedAt,
     Instant qualifiedAt,
-    Instant followUpDueAt) {
+    Instant followUpDueAt,
+    UUID mergedInto) {
 
   public static LeadResponse of(LeadView view) {
     return new LeadResponse(
@@ -46,6 +47,7 @@ public record LeadResponse(
         view.capturedAt,
         view.lastTouchedAt,
         view.qualifiedAt,
-        view.followUpDueAt);
+        view.followUpDueAt,
+        view.mergedInto);
   }
 }

@@ -1,5 +1,6 @@
 package io.themodel.lead.identity;
 
+import io.themodel.events.lead.CompaniesMerged;
 import io.themodel.events.lead.CompanyMatch;
 import io.themodel.events.lead.CompanyResolved;
 import io.themodel.platform.command.CommandRejected;
@@ -107,26 +108,66 @@ public class CompanyDirectory {
         prefix);
   }
 
-  /** A company's name, spellings and domains, or empty. */
+  /** A company's name, spellings and domains (none once merged into another), or empty. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<Company> company(UUID companyId) {
-    List<?> names =
-        em.createNativeQuery("select name from company where company_id = ?1")
+    List<?> rows =
+        em.createNativeQuery("select name, merged_into from company where company_id = ?1")
             .setParameter(1, companyId)
             .getResultList();
-    if (names.isEmpty()) {
+    if (rows.isEmpty()) {
       return Optional.empty();
     }
+    Object[] row = (Object[]) rows.get(0);
     List<String> keys =
         strings(
             "select normalised_key from company_key where company_id = ?1 order by 1", companyId);
     List<String> domains =
         strings("select domain from company_domain where company_id = ?1 order by 1", companyId);
-    return Optional.of(new Company(companyId, (String) names.get(0), keys, domains));
+    return Optional.of(new Company(companyId, (String) row[0], keys, domains, (UUID) row[1]));
   }
 
-  /** A company of the golden master: its first-seen name, every known spelling and domain. */
-  public record Company(UUID companyId, String name, List<String> keys, List<String> domains) {}
+  /**
+   * A company of the golden master: its first-seen name, every known spelling and domain, and the
+   * company it was merged into (null while it stands on its own).
+   */
+  public record Company(
+      UUID companyId, String name, List<String> keys, List<String> domains, UUID mergedInto) {}
+
+  /**
+   * Locks both companies' rows until the transaction ends, so merges touching either wait for each
+   * other; answers the locked companies as they stand then.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void lockForMerge(UUID first, UUID second) {
+    em.createNativeQuery(
+            "select company_id from company where company_id in (?1, ?2)"
+                + " order by company_id for update")
+        .setParameter(1, first)
+        .setParameter(2, second)
+        .getResultList();
+  }
+
+  /**
+   * What a {@link CompaniesMerged} changes: the absorbed company's spellings, domains and leads
+   * (and companies merged into it before) belong to the survivor.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void absorb(CompaniesMerged merged) {
+    UUID survivor = merged.companyId();
+    UUID absorbed = merged.absorbedCompanyId();
+    update(
+        "update company set merged_into = ?1 where company_id = ?2 or merged_into = ?2",
+        survivor,
+        absorbed);
+    update("update company_key set company_id = ?1 where company_id = ?2", survivor, absorbed);
+    update("update company_domain set company_id = ?1 where company_id = ?2", survivor, absorbed);
+    update("update lead_view set company_id = ?1 where company_id = ?2", survivor, absorbed);
+  }
+
+  private void update(String sql, UUID survivor, UUID absorbed) {
+    em.createNativeQuery(sql).setParameter(1, survivor).setParameter(2, absorbed).executeUpdate();
+  }
 
   private Optional<UUID> companyByKey(String key) {
     return ids("select company_id from company_key where normalised_key = ?1", key).stream()

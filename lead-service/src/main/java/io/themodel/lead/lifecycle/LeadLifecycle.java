@@ -9,6 +9,7 @@ import io.themodel.events.lead.LeadReincluded;
 import io.themodel.events.lead.LeadScored;
 import io.themodel.events.lead.LeadSource;
 import io.themodel.events.lead.LeadTouched;
+import io.themodel.events.lead.LeadsMerged;
 import io.themodel.events.lead.MarketingQualified;
 import io.themodel.events.lead.Person;
 import io.themodel.events.lead.RecycleKind;
@@ -21,8 +22,10 @@ import io.themodel.platform.command.CommandRejected;
 import io.themodel.platform.command.Decider;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -36,7 +39,17 @@ public final class LeadLifecycle
 
   /** What Marketing can do with a lead. */
   public sealed interface Command
-      permits Capture, Touch, Qualify, Exclude, Reinclude, RecordActivity, Decay, Recycle {}
+      permits Capture,
+          Touch,
+          Qualify,
+          Exclude,
+          Reinclude,
+          RecordActivity,
+          Decay,
+          Recycle,
+          Profile,
+          MergeInto,
+          Absorb {}
 
   /**
    * Capture a new lead, with its company as the golden master resolved it and the exclusion rule
@@ -50,8 +63,36 @@ public final class LeadLifecycle
       String companyName,
       boolean consent,
       CompanyResolution company,
-      Exclusion exclusion)
+      Exclusion exclusion,
+      CompanyProfile profile)
       implements Command {}
+
+  /** What is known of the lead's company for fit scoring; either fact may be null (unknown). */
+  public record CompanyProfile(Integer employees, String industry) {
+
+    public static final CompanyProfile UNKNOWN = new CompanyProfile(null, null);
+  }
+
+  /**
+   * The lead's company profile became known or changed (Inside Sales profiled it): fit by company
+   * size and industry moves to what the configuration gives the new profile. Unknown facts leave
+   * their fit as it is.
+   */
+  public record Profile(CompanyProfile profile) implements Command {}
+
+  /**
+   * A person merges this lead (the absorbed one) into {@code survivorLeadId}, the same person: this
+   * lead leaves the funnel for good.
+   */
+  public record MergeInto(UUID survivorLeadId, UUID survivorCompanyId, String by, String note)
+      implements Command {}
+
+  /**
+   * The survivor side of a merge: the absorbed lead's score folds in. The merged lead is as warm as
+   * its warmer half (the higher score), so neither the fit nor the same person's interest counts
+   * twice.
+   */
+  public record Absorb(UUID absorbedLeadId, int absorbedScore) implements Command {}
 
   /** The known lead came in again; {@code touchId} makes a retried delivery count once. */
   public record Touch(UUID touchId, LeadSource source, String campaign) implements Command {}
@@ -83,35 +124,67 @@ public final class LeadLifecycle
     NONE,
     CAPTURED,
     MQL,
-    NURTURING
+    NURTURING,
+    /** Merged into another lead (its survivor): out of the funnel, every command refused. */
+    MERGED
   }
 
-  /** What deciding needs to know about a lead. */
+  /**
+   * What deciding needs to know about a lead; {@code fit} holds the points each fit signal
+   * (FIT_COMPANY_SIZE, FIT_INDUSTRY) has added so far, {@code mergedInto} the survivor of a merged
+   * lead.
+   */
   public record State(
-      UUID leadId, Stage stage, LeadSource source, boolean excluded, Set<UUID> touches, int score) {
+      UUID leadId,
+      Stage stage,
+      LeadSource source,
+      boolean excluded,
+      Set<UUID> touches,
+      int score,
+      Map<String, Integer> fit,
+      UUID mergedInto) {
 
     public State {
       touches = Set.copyOf(touches);
+      fit = Map.copyOf(fit);
     }
 
     State withStage(Stage next) {
-      return new State(leadId, next, source, excluded, touches, score);
+      return new State(leadId, next, source, excluded, touches, score, fit, mergedInto);
     }
 
     State withExcluded(boolean next) {
-      return new State(leadId, stage, source, next, touches, score);
+      return new State(leadId, stage, source, next, touches, score, fit, mergedInto);
     }
 
     State withTouch(UUID touchId) {
       Set<UUID> next = new HashSet<>(touches);
       next.add(touchId);
-      return new State(leadId, stage, source, excluded, next, score);
+      return new State(leadId, stage, source, excluded, next, score, fit, mergedInto);
     }
 
-    State withScore(int next) {
-      return new State(leadId, stage, source, excluded, touches, next);
+    State withScore(LeadScored scored) {
+      Map<String, Integer> nextFit = fit;
+      if (FIT_SIGNALS.contains(scored.reason())) {
+        nextFit = new HashMap<>(fit);
+        nextFit.merge(scored.reason(), scored.delta(), Integer::sum);
+      }
+      return new State(
+          leadId, stage, source, excluded, touches, scored.score(), nextFit, mergedInto);
+    }
+
+    State merged(UUID survivor) {
+      return new State(leadId, Stage.MERGED, source, excluded, touches, score, fit, survivor);
+    }
+
+    int fit(String signal) {
+      return fit.getOrDefault(signal, 0);
     }
   }
+
+  static final String FIT_COMPANY_SIZE = "FIT_COMPANY_SIZE";
+  static final String FIT_INDUSTRY = "FIT_INDUSTRY";
+  private static final Set<String> FIT_SIGNALS = Set.of(FIT_COMPANY_SIZE, FIT_INDUSTRY);
 
   private final FollowUpSchedule followUps;
   private final ScoringRules scoring;
@@ -123,13 +196,31 @@ public final class LeadLifecycle
 
   @Override
   public State initialState() {
-    return new State(null, Stage.NONE, null, false, Set.of(), 0);
+    return new State(null, Stage.NONE, null, false, Set.of(), 0, Map.of(), null);
   }
 
   @Override
   public List<LeadEvent> decide(Command command, State state, Clock clock) {
     if (command instanceof Capture capture) {
       return capture(capture, state, clock);
+    }
+    if (command instanceof MergeInto merge) {
+      return mergeInto(merge, state);
+    }
+    if (state.stage() == Stage.MERGED) {
+      throw CommandRejected.conflict(
+          "leadId",
+          "the lead was merged into lead "
+              + state.mergedInto()
+              + "; send this to the surviving lead instead");
+    }
+    if (command instanceof Absorb absorb) {
+      requireLead(state);
+      return score(state, Math.max(0, absorb.absorbedScore() - state.score()), MERGE_REASON, clock);
+    }
+    if (command instanceof Profile profile) {
+      requireLead(state);
+      return profile(profile.profile(), state, clock);
     }
     if (command instanceof Touch touch) {
       return touch(touch, state);
@@ -184,7 +275,63 @@ public final class LeadLifecycle
               capture.leadId(), capture.exclusion().reason(), capture.exclusion().detail()));
     }
     events.addAll(score(fold(events), scoring.fit(capture.person().title()), "FIT_ROLE", clock));
+    if (capture.profile() != null) {
+      events.addAll(profile(capture.profile(), fold(events), clock));
+    }
     return events;
+  }
+
+  /** The reason of the survivor's {@code LeadScored} when a merge raised its score. */
+  static final String MERGE_REASON = "MERGE";
+
+  /**
+   * Fit by company size and industry: each known fact moves its signal's points to what the
+   * configuration gives it now (a re-profiled company that shrank loses the difference).
+   */
+  private List<LeadEvent> profile(CompanyProfile profile, State state, Clock clock) {
+    List<LeadEvent> events = new ArrayList<>();
+    State current = state;
+    if (profile.employees() != null) {
+      int target = scoring.fitCompanySize(profile.employees());
+      List<LeadEvent> sized =
+          score(current, target - current.fit(FIT_COMPANY_SIZE), FIT_COMPANY_SIZE, clock);
+      events.addAll(sized);
+      current = foldOnto(current, sized);
+    }
+    if (profile.industry() != null && !profile.industry().isBlank()) {
+      int target = scoring.fitIndustry(profile.industry());
+      events.addAll(score(current, target - current.fit(FIT_INDUSTRY), FIT_INDUSTRY, clock));
+    }
+    return events;
+  }
+
+  private State foldOnto(State state, List<LeadEvent> events) {
+    State next = state;
+    for (LeadEvent event : events) {
+      next = evolve(next, event);
+    }
+    return next;
+  }
+
+  private static List<LeadEvent> mergeInto(MergeInto merge, State state) {
+    if (state.stage() == Stage.NONE) {
+      throw CommandRejected.notFound("absorbedLeadId", "no such lead to merge");
+    }
+    if (state.stage() == Stage.MERGED) {
+      throw CommandRejected.conflict(
+          "absorbedLeadId",
+          "lead " + state.leadId() + " was already merged into lead " + state.mergedInto());
+    }
+    if (state.leadId().equals(merge.survivorLeadId())) {
+      throw CommandRejected.unprocessable("absorbedLeadId", "a lead cannot be merged into itself");
+    }
+    return List.of(
+        new LeadsMerged(
+            state.leadId(),
+            merge.survivorLeadId(),
+            merge.survivorCompanyId(),
+            merge.by(),
+            merge.note()));
   }
 
   /**
@@ -289,7 +436,8 @@ public final class LeadLifecycle
   @Override
   public State evolve(State state, LeadEvent event) {
     if (event instanceof LeadCaptured captured) {
-      return new State(captured.leadId(), Stage.CAPTURED, captured.source(), false, Set.of(), 0);
+      return new State(
+          captured.leadId(), Stage.CAPTURED, captured.source(), false, Set.of(), 0, Map.of(), null);
     }
     if (event instanceof CompanyResolved) {
       return state;
@@ -310,7 +458,10 @@ public final class LeadLifecycle
       return state.withStage(Stage.NURTURING);
     }
     if (event instanceof LeadScored scored) {
-      return state.withScore(scored.score());
+      return state.withScore(scored);
+    }
+    if (event instanceof LeadsMerged merged) {
+      return state.merged(merged.survivorLeadId());
     }
     throw new IllegalArgumentException("unknown lead event " + event);
   }

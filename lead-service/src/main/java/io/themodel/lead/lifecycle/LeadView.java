@@ -8,6 +8,7 @@ import io.themodel.events.lead.LeadExcluded;
 import io.themodel.events.lead.LeadScored;
 import io.themodel.events.lead.LeadSource;
 import io.themodel.events.lead.LeadTouched;
+import io.themodel.events.lead.LeadsMerged;
 import io.themodel.events.lead.MarketingQualified;
 import io.themodel.events.lead.ScoreBand;
 import jakarta.persistence.Entity;
@@ -61,6 +62,9 @@ public class LeadView extends PanacheEntityBase {
   public Instant lastTouchedAt;
   public Instant qualifiedAt;
   public Instant followUpDueAt;
+
+  /** The lead this one was merged into (its survivor), or null. */
+  public UUID mergedInto;
 
   /** How emails compare: trimmed and lower case. */
   public static String emailKey(String email) {
@@ -124,6 +128,21 @@ public class LeadView extends PanacheEntityBase {
     lastScoredAt = at;
     if (stage != LeadLifecycle.Stage.MQL || event.band().compareTo(band) > 0) {
       band = event.band();
+    }
+  }
+
+  void merged(LeadsMerged event) {
+    stage = LeadLifecycle.Stage.MERGED;
+    mergedInto = event.survivorLeadId();
+    followUpDueAt = null;
+  }
+
+  /** The survivor of a merge counts the absorbed lead's touches as its own. */
+  void absorbed(LeadView absorbed) {
+    touches += absorbed.touches;
+    if (absorbed.lastTouchedAt != null
+        && (lastTouchedAt == null || absorbed.lastTouchedAt.isAfter(lastTouchedAt))) {
+      lastTouchedAt = absorbed.lastTouchedAt;
     }
   }
 

@@ -9,6 +9,7 @@ import io.themodel.events.lead.LeadRecycled;
 import io.themodel.events.lead.LeadReincluded;
 import io.themodel.events.lead.LeadScored;
 import io.themodel.events.lead.LeadTouched;
+import io.themodel.events.lead.LeadsMerged;
 import io.themodel.events.lead.MarketingQualified;
 import io.themodel.lead.identity.CompanyDirectory;
 import io.themodel.lead.scoring.ScoringConfig;
@@ -24,6 +25,7 @@ import jakarta.transaction.Transactional;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.hibernate.exception.ConstraintViolationException;
@@ -63,15 +65,21 @@ public class Leads {
   }
 
   private static ScoringRules scoringRules(ScoringConfig config) {
-    Map<String, Integer> fit = new LinkedHashMap<>();
-    for (String pair : config.fitTitles().orElse(List.of())) {
-      String[] sides = pair.split(":", -1);
-      if (sides.length != 2 || sides[0].isBlank() || !sides[1].trim().matches("-?\\d{1,4}")) {
-        throw new IllegalStateException(
-            "themodel.scoring.fit-titles: '" + pair + "' is not a 'word:points' pair");
-      }
-      fit.put(sides[0].trim(), Integer.parseInt(sides[1].trim()));
-    }
+    Map<String, Integer> fit = pairs("themodel.scoring.fit-titles", "word", config.fitTitles());
+    Map<Integer, Integer> sizes = new LinkedHashMap<>();
+    pairs("themodel.scoring.fit-company-sizes", "employees", config.fitCompanySizes())
+        .forEach(
+            (employees, points) -> {
+              if (!employees.matches("\\d{1,9}") || Integer.parseInt(employees) < 1) {
+                throw new IllegalStateException(
+                    "themodel.scoring.fit-company-sizes: '"
+                        + employees
+                        + "' is not a head count of 1 or more");
+              }
+              sizes.put(Integer.parseInt(employees), points);
+            });
+    Map<String, Integer> industries =
+        pairs("themodel.scoring.fit-industries", "industry", config.fitIndustries());
     if (config.decay().points() < 0) {
       throw new IllegalStateException("themodel.scoring.decay.points must be 0 or more");
     }
@@ -82,6 +90,8 @@ public class Leads {
       return new ScoringRules(
           config.weights(),
           fit,
+          sizes,
+          industries,
           config.bands().mqlLow(),
           config.bands().mqlHigh(),
           config.bands().sql(),
@@ -89,6 +99,22 @@ public class Leads {
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException("themodel.scoring: " + e.getMessage(), e);
     }
+  }
+
+  /** {@code name:points} pairs of a configuration key; a bad pair stops start-up naming the key. */
+  static Map<String, Integer> pairs(String key, String what, Optional<List<String>> values) {
+    Map<String, Integer> pairs = new LinkedHashMap<>();
+    for (String pair : values.orElse(List.of())) {
+      int colon = pair.lastIndexOf(':');
+      String name = colon < 0 ? "" : pair.substring(0, colon).trim();
+      String points = colon < 0 ? "" : pair.substring(colon + 1).trim();
+      if (name.isEmpty() || !points.matches("-?\\d{1,4}")) {
+        throw new IllegalStateException(
+            key + ": '" + pair + "' is not a '" + what + ":points' pair");
+      }
+      pairs.put(name, Integer.parseInt(points));
+    }
+    return pairs;
   }
 
   @Transactional
@@ -115,6 +141,24 @@ public class Leads {
     return runner.current(leadId.toString(), lifecycle);
   }
 
+  /**
+   * The lead that stands for this one now: itself, or the survivor it was merged into (following
+   * merges of survivors); the id itself when Marketing does not know the lead.
+   */
+  public UUID survivorOf(UUID leadId) {
+    UUID current = leadId;
+    for (int hops = 0; hops < MAX_MERGE_HOPS; hops++) {
+      LeadView view = LeadView.findById(current);
+      if (view == null || view.mergedInto == null) {
+        return current;
+      }
+      current = view.mergedInto;
+    }
+    throw new IllegalStateException("lead " + leadId + " is merged in a cycle");
+  }
+
+  private static final int MAX_MERGE_HOPS = 100;
+
   private void project(StoredEvent stored) {
     DomainEvent event = stored.event();
     if (event instanceof LeadCaptured captured) {
@@ -137,6 +181,9 @@ public class Leads {
       view.recycled();
     } else if (event instanceof LeadScored scored) {
       view.scored(scored, stored.occurredAt());
+    } else if (event instanceof LeadsMerged merged) {
+      view.merged(merged);
+      LeadView.<LeadView>findByIdOptional(merged.survivorLeadId()).orElseThrow().absorbed(view);
     } else {
       throw new IllegalStateException("not a lead event: " + stored.type());
     }

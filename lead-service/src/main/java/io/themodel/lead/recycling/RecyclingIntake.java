@@ -5,6 +5,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.themodel.events.deal.DealLost;
 import io.themodel.events.feedback.FeedbackEvent;
 import io.themodel.events.is.Disqualified;
+import io.themodel.events.is.ProspectProfiled;
 import io.themodel.events.lead.LeadSource;
 import io.themodel.events.lead.RecycleKind;
 import io.themodel.events.success.Churned;
@@ -23,7 +24,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * Leads other departments send back to Marketing: Inside Sales' Disqualified (Recycle A), Field
  * Sales' DealLost (Recycle B) and Customer Success' Churned (win-back) return the lead to nurturing
  * with the configured score rule; a ReferralMade becomes a new lead with source referral, once per
- * referral.
+ * referral. Inside Sales' ProspectProfiled scores fit by company size and industry. An event about
+ * a merged lead applies to its survivor.
  */
 @Startup
 @ApplicationScoped
@@ -67,6 +69,12 @@ public class RecyclingIntake {
         incoming -> {
           if (incoming.event() instanceof Disqualified disqualified) {
             recycle(incoming, disqualified.leadId(), RecycleKind.A, disqualified.reason());
+          } else if (incoming.event() instanceof ProspectProfiled profiled) {
+            leads.execute(
+                leads.survivorOf(profiled.leadId()),
+                new LeadLifecycle.Profile(
+                    new LeadLifecycle.CompanyProfile(profiled.employees(), profiled.industry())),
+                incoming.reaction(ACTOR));
           } else if (incoming.event() instanceof FeedbackEvent) {
             feedback.receive(incoming);
           }
@@ -117,8 +125,9 @@ public class RecyclingIntake {
 
   private void recycle(
       IncomingEvent incoming, java.util.UUID leadId, RecycleKind kind, String why) {
+    // a lead merged meanwhile is recycled as its survivor: the event carries the surviving id
     leads.execute(
-        leadId,
+        leads.survivorOf(leadId),
         new LeadLifecycle.Recycle(
             kind,
             incoming.eventId(),

@@ -45,7 +45,9 @@ public class ScoreDecay {
   public int decay() {
     Instant idleSince = clock.instant().minus(config.decay().after());
     List<UUID> idle =
-        LeadView.<LeadView>list("score > 0 and lastScoredAt <= ?1", idleSince).stream()
+        LeadView.<LeadView>list(
+                "score > 0 and lastScoredAt <= ?1 and mergedInto is null", idleSince)
+            .stream()
             .map(view -> view.leadId)
             .toList();
     int decayed = 0;

@@ -17,6 +17,15 @@ public interface ScoringConfig {
   /** Fit by role: {@code word:points} pairs matched in the job title, e.g. {@code 部長:20}. */
   Optional<List<String>> fitTitles();
 
+  /**
+   * Fit by company size: {@code employees:points} pairs, each the smallest head count of a band,
+   * e.g. {@code 50:10,300:20,1000:30}.
+   */
+  Optional<List<String>> fitCompanySizes();
+
+  /** Fit by industry: {@code industry:points} pairs, e.g. {@code 製造業:20,manufacturing:20}. */
+  Optional<List<String>> fitIndustries();
+
   Bands bands();
 
   /** Crossing into this band (or above) makes the lead an MQL automatically. */

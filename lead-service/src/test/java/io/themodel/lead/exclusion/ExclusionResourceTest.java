@@ -157,5 +157,12 @@ class ExclusionResourceTest {
         .then()
         .statusCode(404)
         .contentType("application/problem+json");
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"by\": \"marketing-ops\"}")
+        .post("/leads/{id}/reinclusion", UUID.randomUUID())
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
   }
 }

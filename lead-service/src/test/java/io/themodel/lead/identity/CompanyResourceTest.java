@@ -38,7 +38,7 @@ class CompanyResourceTest {
   private final EventCodec codec = new EventCodec();
 
   /** A company name no other test uses: six random capitals that never spell a legal form. */
-  private static String uniqueName() {
+  static String uniqueName() {
     String letters = "ABDEFGHJMNPRSTUVWXYZ";
     StringBuilder name = new StringBuilder();
     ThreadLocalRandom random = ThreadLocalRandom.current();

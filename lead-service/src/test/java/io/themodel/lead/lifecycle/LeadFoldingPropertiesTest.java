@@ -21,6 +21,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -55,10 +56,16 @@ class LeadFoldingPropertiesTest {
           "株式会社PPT",
           true,
           new CompanyResolution(UUID.randomUUID(), "ppt", CompanyMatch.NEW_COMPANY),
+          null,
           null);
 
   /** Delivers the commands one by one, as the service would, and returns every event decided. */
   private List<LeadEvent> deliver(List<LeadLifecycle.Command> commands) {
+    return deliver(lifecycle, commands);
+  }
+
+  private static List<LeadEvent> deliver(
+      LeadLifecycle lifecycle, List<LeadLifecycle.Command> commands) {
     List<LeadEvent> history = new ArrayList<>();
     for (LeadLifecycle.Command command : commands) {
       history.addAll(lifecycle.decide(command, lifecycle.fold(history), CLOCK));
@@ -93,6 +100,50 @@ class LeadFoldingPropertiesTest {
     assertThat(repeated).isEqualTo(single);
     assertThat(lifecycle.fold(repeated)).isEqualTo(lifecycle.fold(single));
     assertThat(repeated).filteredOn(LeadTouched.class::isInstance).hasSize(seen.size());
+  }
+
+  @Property
+  void re_delivered_company_profiles_fold_to_the_state_of_one_delivery_each_and_fit_the_latest(
+      @ForAll("profiles") List<LeadLifecycle.CompanyProfile> profiles,
+      @ForAll("deliveries") List<Integer> repeats) {
+    LeadLifecycle fitting = LeadMergingAndFitTest.lifecycle();
+    List<LeadLifecycle.Command> once = new ArrayList<>(List.of(CAPTURE));
+    List<LeadLifecycle.Command> withRepeats = new ArrayList<>(List.of(CAPTURE));
+    for (int i = 0; i < profiles.size(); i++) {
+      LeadLifecycle.Profile profile = new LeadLifecycle.Profile(profiles.get(i));
+      once.add(profile);
+      int times = 1 + (i < repeats.size() ? repeats.get(i) : 0);
+      for (int t = 0; t < times; t++) {
+        withRepeats.add(profile);
+      }
+    }
+
+    List<LeadEvent> single = deliver(fitting, once);
+    List<LeadEvent> repeated = deliver(fitting, withRepeats);
+
+    assertThat(repeated).isEqualTo(single);
+    Integer employees = null;
+    String industry = null;
+    for (LeadLifecycle.CompanyProfile profile : profiles) {
+      employees = profile.employees() == null ? employees : profile.employees();
+      industry = profile.industry() == null ? industry : profile.industry();
+    }
+    int expected =
+        (employees == null ? 0 : LeadMergingAndFitTest.SCORING.fitCompanySize(employees))
+            + LeadMergingAndFitTest.SCORING.fitIndustry(industry);
+    assertThat(fitting.fold(repeated).score()).isEqualTo(expected);
+  }
+
+  @Provide
+  Arbitrary<List<LeadLifecycle.CompanyProfile>> profiles() {
+    Arbitrary<Integer> employees =
+        Arbitraries.of(10, 60, 299, 300, 999, 1000, 5000).injectNull(0.3);
+    Arbitrary<String> industries =
+        Arbitraries.of("Manufacturing", "製造業", "retail", "finance").injectNull(0.3);
+    return Combinators.combine(employees, industries)
+        .as(LeadLifecycle.CompanyProfile::new)
+        .list()
+        .ofMaxSize(6);
   }
 
   @Provide

@@ -39,19 +39,17 @@ class LeadLifecycleTest {
   private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
   private static final UUID LEAD = UUID.randomUUID();
 
+  /** The weight of each behaviour, as configured by default. */
+  static final Map<ActivityType, Integer> WEIGHTS =
+      Map.of(
+          ActivityType.SEMINAR_ATTENDED, 30,
+          ActivityType.DOWNLOAD, 10,
+          ActivityType.INQUIRY, 50,
+          ActivityType.PAGE_VIEW, 1,
+          ActivityType.EMAIL_CLICK, 3);
+
   static final ScoringRules SCORING =
-      new ScoringRules(
-          Map.of(
-              ActivityType.SEMINAR_ATTENDED, 30,
-              ActivityType.DOWNLOAD, 10,
-              ActivityType.INQUIRY, 50,
-              ActivityType.PAGE_VIEW, 1,
-              ActivityType.EMAIL_CLICK, 3),
-          Map.of("部長", 20),
-          1,
-          50,
-          100,
-          ScoreBand.MQL_HIGH);
+      new ScoringRules(WEIGHTS, Map.of("部長", 20), 1, 50, 100, ScoreBand.MQL_HIGH);
 
   private final LeadLifecycle lifecycle =
       new LeadLifecycle(
@@ -91,7 +89,15 @@ class LeadLifecycleTest {
   private static LeadLifecycle.Capture capture(Exclusion exclusion) {
     LeadCaptured c = captured(LeadSource.INQUIRY);
     return new LeadLifecycle.Capture(
-        LEAD, c.source(), c.campaign(), c.person(), c.companyName(), c.consent(), PPT, exclusion);
+        LEAD,
+        c.source(),
+        c.campaign(),
+        c.person(),
+        c.companyName(),
+        c.consent(),
+        PPT,
+        exclusion,
+        null);
   }
 
   private static CompanyResolved resolved() {
@@ -281,6 +287,7 @@ class LeadLifecycleTest {
             "株式会社PPT",
             true,
             PPT,
+            null,
             null);
     assertThat(given(List.of(), manager))
         .contains(new LeadScored(LEAD, 20, 20, "FIT_ROLE", ScoreBand.MQL_LOW));

@@ -2,6 +2,7 @@ package io.themodel.lead.scoring;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -12,16 +13,19 @@ import io.restassured.http.ContentType;
 import io.themodel.events.CloudEvent;
 import io.themodel.events.Department;
 import io.themodel.events.EventCodec;
+import io.themodel.events.is.ProspectProfiled;
 import io.themodel.events.lead.LeadScored;
 import io.themodel.events.lead.MarketingQualified;
 import io.themodel.events.lead.ScoreBand;
 import io.themodel.lead.AdjustableClock;
 import io.themodel.lead.LeadRequests;
+import io.themodel.testing.events.TestEvents;
 import io.themodel.testing.kafka.KafkaBrokerResource;
 import io.themodel.testing.kafka.TopicProbe;
 import io.themodel.testing.postgres.PostgresResource;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -178,5 +182,51 @@ class ScoringTest {
         .statusCode(400)
         .body("errors.field", hasItem("count"));
     activity(UUID.randomUUID(), "{\"type\": \"PAGE_VIEW\"}", 404);
+  }
+
+  @Test
+  void the_company_size_and_industry_known_at_capture_and_from_inside_sales_score_fit() {
+    UUID leadId = LeadRequests.capture(withCompany("{\"employees\": 450, \"industry\": \"製造業\"}"));
+    given().get("/leads/{id}", leadId).then().body("score", equalTo(20));
+
+    topic.send(
+        Department.IS.topic(),
+        leadId.toString(),
+        TestEvents.cloudEvent(
+            new ProspectProfiled(leadId, null, 1200, "製造業", null, "is-suzuki"),
+            UUID.randomUUID(),
+            Instant.now()));
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> given().get("/leads/{id}", leadId).then().body("score", equalTo(30)));
+    topic.awaitEvent(TOPIC, e -> leadId.equals(e.leadid()) && e.data().path("score").asInt() == 30);
+    assertThat(scoresOf(leadId))
+        .extracting(LeadScored::delta, LeadScored::score, LeadScored::reason, LeadScored::band)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(10, 10, "FIT_COMPANY_SIZE", ScoreBand.MQL_LOW),
+            org.assertj.core.groups.Tuple.tuple(10, 20, "FIT_INDUSTRY", ScoreBand.MQL_LOW),
+            org.assertj.core.groups.Tuple.tuple(10, 30, "FIT_COMPANY_SIZE", ScoreBand.MQL_LOW));
+  }
+
+  @Test
+  void a_company_without_employees_is_a_400_naming_the_field() {
+    given()
+        .contentType(ContentType.JSON)
+        .body(withCompany("{\"employees\": 0}"))
+        .post("/leads")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", hasItem("company.employees"));
+  }
+
+  /** A lead of an engineer whose company the source describes. */
+  private static String withCompany(String company) {
+    return """
+        {"source": "DOWNLOAD", "person": {"name": "小林 六郎", "email": "%s@fit.example",
+         "title": "エンジニア"}, "companyName": "株式会社フィット", "consent": true, "company": %s}
+        """
+        .formatted(UUID.randomUUID(), company);
   }
 }

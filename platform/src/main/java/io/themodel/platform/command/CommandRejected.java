@@ -28,8 +28,18 @@ public class CommandRejected extends RuntimeException {
     return new CommandRejected(Reason.NOT_FOUND, null, message);
   }
 
+  /** Nothing is known by the id the request field {@code field} holds. */
+  public static CommandRejected notFound(String field, String message) {
+    return new CommandRejected(Reason.NOT_FOUND, field, message);
+  }
+
   public static CommandRejected conflict(String message) {
     return new CommandRejected(Reason.CONFLICT, null, message);
+  }
+
+  /** The request field {@code field} names something whose state refuses the command. */
+  public static CommandRejected conflict(String field, String message) {
+    return new CommandRejected(Reason.CONFLICT, field, message);
   }
 
   public static CommandRejected unprocessable(String field, String message) {

@@ -106,7 +106,8 @@ public final class Feedback implements Decider<Feedback.Command, Feedback.State,
               + " cannot give feedback to "
               + feedback.to()
               + ": feedback goes upstream along the reverse loop (CS to field sales or"
-              + " marketing, field sales to IS or marketing, IS to marketing) or to PRODUCT");
+              + " marketing, field sales to IS or marketing, IS to marketing), from field sales"
+              + " to CS (the expectations set in the sale) or to PRODUCT");
     }
     return List.of(feedback);
   }

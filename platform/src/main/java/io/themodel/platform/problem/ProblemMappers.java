@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.themodel.platform.command.CommandRejected;
 import io.themodel.platform.problem.Problem.FieldError;
 import io.themodel.platform.store.ConcurrencyConflict;
+import io.themodel.platform.validation.TextRule;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -83,10 +85,17 @@ public class ProblemMappers {
   public Response unreadable(JsonProcessingException unreadable, UriInfo uri) {
     if (unreadable instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       String field = path(mapping);
-      String message =
-          mapping instanceof InvalidFormatException format && format.getTargetType().isEnum()
-              ? "must be one of " + Arrays.toString(format.getTargetType().getEnumConstants())
-              : "has the wrong type or format";
+      String message;
+      if (mapping instanceof TextRule.UnacceptableText text) {
+        message = text.reason();
+      } else if (mapping instanceof UnrecognizedPropertyException) {
+        message = "is not a field of this request";
+      } else if (mapping instanceof InvalidFormatException format
+          && format.getTargetType().isEnum()) {
+        message = "must be one of " + Arrays.toString(format.getTargetType().getEnumConstants());
+      } else {
+        message = "has the wrong type or format";
+      }
       return problem(
           400,
           "The field " + field + " " + message + ".",
@@ -127,11 +136,16 @@ public class ProblemMappers {
   }
 
   private static Response problem(int status, String detail, UriInfo uri, List<FieldError> errors) {
+    return problem(status, detail, uri.getPath(), errors);
+  }
+
+  /** A problem+json response; {@code path} is the request's, {@code errors} the fields at fault. */
+  public static Response problem(int status, String detail, String path, List<FieldError> errors) {
     Response.StatusType type = Response.Status.fromStatusCode(status);
     String title = type == null ? "Error" : type.getReasonPhrase();
     return Response.status(status)
         .type(Problem.MEDIA_TYPE)
-        .entity(new Problem("about:blank", title, status, detail, uri.getPath(), errors))
+        .entity(new Problem("about:blank", title, status, detail, path, errors))
         .build();
   }
 

@@ -170,14 +170,40 @@ public class OutboxRelay {
     for (Future<RecordMetadata> ack : acks) {
       ack.get(2, TimeUnit.MINUTES);
     }
+    markPublished(connection, positions);
+    published.increment(positions.size());
+    return positions.size();
+  }
+
+  /**
+   * Marks the rows published. The broker has them by now: if the lock connection was cut meanwhile
+   * (reliability/ DatabaseCutIT saw it), they are marked on a fresh connection before the relay
+   * gives up, or whoever relays next publishes them a second time. Only a crash between the ack and
+   * the mark still re-sends; consumers drop those copies by event id.
+   */
+  private void markPublished(Connection connection, List<Long> positions) throws SQLException {
+    try {
+      mark(connection, positions);
+    } catch (SQLException lost) {
+      try (Connection fresh = connect()) {
+        mark(fresh, positions);
+        LOG.warnf(
+            "outbox relay lost its connection after publishing; marked %d rows anew",
+            positions.size());
+      } catch (SQLException again) {
+        lost.addSuppressed(again);
+      }
+      throw lost;
+    }
+  }
+
+  private static void mark(Connection connection, List<Long> positions) throws SQLException {
     try (PreparedStatement mark =
         connection.prepareStatement(
             "update event_store set published_at = now() where position = any(?)")) {
       mark.setArray(1, connection.createArrayOf("bigint", positions.toArray()));
       mark.executeUpdate();
     }
-    published.increment(positions.size());
-    return positions.size();
   }
 
   private ProducerRecord<String, String> record(ResultSet row) throws SQLException {

@@ -3,7 +3,10 @@ package io.themodel.platform.time;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.themodel.platform.problem.Problem;
+import io.themodel.platform.security.AccessRule;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -29,10 +32,12 @@ public class ClockEndpoint {
   private static final Logger LOG = Logger.getLogger(ClockEndpoint.class);
 
   private final ClockProducer clocks;
+  private final IdentityProviderManager identityProviders;
   private final ObjectMapper json = new ObjectMapper();
 
-  ClockEndpoint(ClockProducer clocks) {
+  ClockEndpoint(ClockProducer clocks, IdentityProviderManager identityProviders) {
     this.clocks = clocks;
+    this.identityProviders = identityProviders;
   }
 
   void register(@Observes Router router) {
@@ -41,12 +46,44 @@ public class ClockEndpoint {
         .ifPresent(
             clock -> {
               LOG.warnf("The clock is adjustable through %s (themodel.clock.adjustable)", PATH);
-              router.get(PATH).handler(context -> answer(context, 200, now(clock)));
+              router
+                  .get(PATH)
+                  .handler(this::authorise)
+                  .handler(context -> answer(context, 200, now(clock)));
               router
                   .put(PATH)
                   .handler(BodyHandler.create().setBodyLimit(4096))
+                  .handler(this::authorise)
                   .handler(context -> set(context, clock, context.body().asString()));
             });
+  }
+
+  /** The same rule as every REST endpoint: any role reads, {@code admin} sets the clock. */
+  private void authorise(RoutingContext context) {
+    String method = context.request().method().name();
+    QuarkusHttpUser.getSecurityIdentity(context, identityProviders)
+        .subscribe()
+        .with(
+            identity -> {
+              if (identity == null || identity.isAnonymous()) {
+                unauthorised(context);
+              } else if (AccessRule.operations().permits(method, identity.getRoles())) {
+                context.next();
+              } else {
+                problem(context, 403, "Forbidden", "Only the admin role sets the clock.", false);
+              }
+            },
+            failure -> unauthorised(context));
+  }
+
+  private void unauthorised(RoutingContext context) {
+    context.response().putHeader("WWW-Authenticate", "Bearer");
+    problem(
+        context,
+        401,
+        "Unauthorized",
+        "A valid bearer token is required (Authorization: Bearer ...).",
+        false);
   }
 
   private void set(RoutingContext context, SimulationClock clock, String body) {

@@ -5,6 +5,7 @@ import io.themodel.events.deal.OpportunityKind;
 import io.themodel.events.lead.Person;
 import io.themodel.events.success.AdvocateMarked;
 import io.themodel.events.success.Churned;
+import io.themodel.events.success.ContractExpanded;
 import io.themodel.events.success.CustomerAccountOpened;
 import io.themodel.events.success.CustomerOnboarded;
 import io.themodel.events.success.ExpansionIdentified;
@@ -31,7 +32,14 @@ public final class Customer implements Decider<Customer.Command, Customer.State,
 
   /** What Customer Success can do with an account. */
   public sealed interface Command
-      permits Open, CompleteStep, Renew, Churn, IdentifyExpansion, MakeReferral, MarkAdvocate {}
+      permits Open,
+          CompleteStep,
+          Renew,
+          Churn,
+          IdentifyExpansion,
+          WinExpansion,
+          MakeReferral,
+          MarkAdvocate {}
 
   /** A deal was won: the account opens with the onboarding checklist configured now. */
   public record Open(
@@ -61,6 +69,12 @@ public final class Customer implements Decider<Customer.Command, Customer.State,
       UUID expansionId, OpportunityKind kind, Money estimatedValue, String note)
       implements Command {}
 
+  /**
+   * Field Sales won the expansion {@code expansionId} (its opportunity) for {@code value}: the
+   * contract grows, the account stays the same.
+   */
+  public record WinExpansion(UUID expansionId, Money value) implements Command {}
+
   /** The customer refers another company's person to Marketing. */
   public record MakeReferral(UUID referralId, String companyName, Person person)
       implements Command {}
@@ -83,8 +97,10 @@ public final class Customer implements Decider<Customer.Command, Customer.State,
       LocalDate contractStart,
       int termMonths,
       int renewals,
+      Money contractValue,
       Set<String> completedSteps,
       Set<UUID> expansions,
+      Set<UUID> expansionsWon,
       Set<UUID> referrals,
       boolean advocate) {
 
@@ -112,8 +128,10 @@ public final class Customer implements Decider<Customer.Command, Customer.State,
           contractStart,
           termMonths,
           renewals,
+          contractValue,
           completedSteps,
           expansions,
+          expansionsWon,
           referrals,
           advocate);
     }
@@ -125,21 +143,25 @@ public final class Customer implements Decider<Customer.Command, Customer.State,
           contractStart,
           termMonths,
           renewals,
+          contractValue,
           plus(completedSteps, step),
           expansions,
+          expansionsWon,
           referrals,
           advocate);
     }
 
-    State withTerm(LocalDate start, int months) {
+    State withTerm(LocalDate start, int months, Money value) {
       return new State(
           opened,
           status,
           start,
           months,
           renewals + 1,
+          value,
           completedSteps,
           expansions,
+          expansionsWon,
           referrals,
           advocate);
     }
@@ -151,8 +173,25 @@ public final class Customer implements Decider<Customer.Command, Customer.State,
           contractStart,
           termMonths,
           renewals,
+          contractValue,
           completedSteps,
           plus(expansions, expansionId),
+          expansionsWon,
+          referrals,
+          advocate);
+    }
+
+    State withExpansionWon(UUID expansionId, Money newContractValue) {
+      return new State(
+          opened,
+          status,
+          contractStart,
+          termMonths,
+          renewals,
+          newContractValue,
+          completedSteps,
+          expansions,
+          plus(expansionsWon, expansionId),
           referrals,
           advocate);
     }
@@ -164,8 +203,10 @@ public final class Customer implements Decider<Customer.Command, Customer.State,
           contractStart,
           termMonths,
           renewals,
+          contractValue,
           completedSteps,
           expansions,
+          expansionsWon,
           plus(referrals, referralId),
           advocate);
     }
@@ -177,8 +218,10 @@ public final class Customer implements Decider<Customer.Command, Customer.State,
           contractStart,
           termMonths,
           renewals,
+          contractValue,
           completedSteps,
           expansions,
+          expansionsWon,
           referrals,
           true);
     }
@@ -190,6 +233,8 @@ public final class Customer implements Decider<Customer.Command, Customer.State,
           opened.contractStart(),
           opened.termMonths(),
           0,
+          opened.contractValue(),
+          Set.of(),
           Set.of(),
           Set.of(),
           Set.of(),
@@ -204,7 +249,8 @@ public final class Customer implements Decider<Customer.Command, Customer.State,
 
   @Override
   public State initialState() {
-    return new State(null, Status.NONE, null, 0, 0, Set.of(), Set.of(), Set.of(), false);
+    return new State(
+        null, Status.NONE, null, 0, 0, null, Set.of(), Set.of(), Set.of(), Set.of(), false);
   }
 
   @Override
@@ -231,6 +277,9 @@ public final class Customer implements Decider<Customer.Command, Customer.State,
     }
     if (command instanceof IdentifyExpansion expansion) {
       return identifyExpansion(expansion, state);
+    }
+    if (command instanceof WinExpansion win) {
+      return winExpansion(win, state);
     }
     if (command instanceof MakeReferral referral) {
       if (state.referrals().contains(referral.referralId())) {
@@ -314,6 +363,13 @@ public final class Customer implements Decider<Customer.Command, Customer.State,
     if (expansion.kind() == OpportunityKind.NEW_BUSINESS) {
       throw CommandRejected.unprocessable("kind", "must be UPSELL or CROSS_SELL for a customer");
     }
+    if (!expansion.estimatedValue().currency().equals(state.contractValue().currency())) {
+      throw CommandRejected.unprocessable(
+          "currency",
+          "must be the contract's currency, "
+              + state.contractValue().currency()
+              + ": a won expansion adds to the contract");
+    }
     if (state.expansions().contains(expansion.expansionId())) {
       return List.of();
     }
@@ -325,6 +381,28 @@ public final class Customer implements Decider<Customer.Command, Customer.State,
             expansion.kind(),
             expansion.estimatedValue(),
             expansion.note()));
+  }
+
+  private static List<SuccessEvent> winExpansion(WinExpansion win, State state) {
+    if (!state.expansions().contains(win.expansionId())) {
+      throw CommandRejected.notFound("no expansion " + win.expansionId() + " of this account");
+    }
+    if (state.expansionsWon().contains(win.expansionId())) {
+      return List.of(); // the same win delivered again
+    }
+    Money contract = state.contractValue();
+    if (!win.value().currency().equals(contract.currency())) {
+      throw CommandRejected.unprocessable(
+          "amount",
+          "was won in " + win.value().currency() + ", the contract is in " + contract.currency());
+    }
+    return List.of(
+        new ContractExpanded(
+            state.leadId(),
+            state.accountId(),
+            win.expansionId(),
+            win.value(),
+            new Money(contract.amount().add(win.value().amount()), contract.currency())));
   }
 
   /** CustomerOnboarded repeats the contract the account opened with. */
@@ -363,13 +441,16 @@ public final class Customer implements Decider<Customer.Command, Customer.State,
       return state.withStatus(Status.ONBOARDED);
     }
     if (event instanceof Renewed renewed) {
-      return state.withTerm(renewed.termStart(), renewed.termMonths());
+      return state.withTerm(renewed.termStart(), renewed.termMonths(), renewed.value());
     }
     if (event instanceof Churned) {
       return state.withStatus(Status.CHURNED);
     }
     if (event instanceof ExpansionIdentified expansion) {
       return state.withExpansion(expansion.expansionId());
+    }
+    if (event instanceof ContractExpanded expanded) {
+      return state.withExpansionWon(expanded.expansionId(), expanded.contractValue());
     }
     if (event instanceof ReferralMade referral) {
       return state.withReferral(referral.referralId());

@@ -33,6 +33,8 @@ public class CustomerView extends PanacheEntityBase {
   public Instant openedAt;
   public Instant onboardedAt;
   public Instant renewedAt;
+  public BigDecimal expansionValue;
+  public Instant expandedAt;
   public Instant churnedAt;
   public String churnReason;
   public boolean advocate;
@@ -57,6 +59,7 @@ public class CustomerView extends PanacheEntityBase {
     view.termMonths = event.termMonths();
     view.contractEnd = event.contractStart().plusMonths(event.termMonths());
     view.openedAt = at;
+    view.expansionValue = BigDecimal.ZERO;
     return view;
   }
 }

@@ -2,6 +2,7 @@ package io.themodel.success.customer;
 
 import io.themodel.events.success.AdvocateMarked;
 import io.themodel.events.success.Churned;
+import io.themodel.events.success.ContractExpanded;
 import io.themodel.events.success.CustomerAccountOpened;
 import io.themodel.events.success.CustomerOnboarded;
 import io.themodel.events.success.ExpansionIdentified;
@@ -18,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Runs Customer Success' commands on an account and keeps its views in the same transaction. */
@@ -49,6 +51,22 @@ public class Customers {
       throw CommandRejected.notFound("no customer " + accountId);
     }
     return view;
+  }
+
+  /**
+   * The account of {@code leadId} that identified {@code expansionId}, if any: a won deal with that
+   * id is the expansion of this account, not a new customer.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Optional<UUID> accountExpandedBy(UUID leadId, UUID expansionId) {
+    List<CustomerView> accounts = CustomerView.list("leadId", leadId);
+    for (CustomerView account : accounts) {
+      Customer.State state = runner.current(account.accountId.toString(), customer);
+      if (state.expansions().contains(expansionId)) {
+        return Optional.of(account.accountId);
+      }
+    }
+    return Optional.empty();
   }
 
   private static void project(StoredEvent stored) {
@@ -87,6 +105,11 @@ public class Customers {
       view.status = Customer.Status.CHURNED;
       view.churnedAt = at;
       view.churnReason = churned.reason();
+    } else if (stored.event() instanceof ContractExpanded expanded) {
+      CustomerView view = existing(expanded.accountId());
+      view.contractValue = expanded.contractValue().amount();
+      view.expansionValue = view.expansionValue.add(expanded.value().amount());
+      view.expandedAt = at;
     } else if (stored.event() instanceof AdvocateMarked marked) {
       existing(marked.accountId()).advocate = true;
     } else if (!(stored.event() instanceof ExpansionIdentified)

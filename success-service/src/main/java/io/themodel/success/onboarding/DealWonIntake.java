@@ -8,11 +8,16 @@ import io.themodel.platform.inbox.EventInbox;
 import io.themodel.success.customer.Customer;
 import io.themodel.success.customer.Customers;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Turns every won deal from Field Sales into a customer account with the onboarding checklist. */
+/**
+ * Turns every won deal from Field Sales into a customer account with the onboarding checklist,
+ * except a won expansion (its opportunity id is an expansion this department identified), which
+ * grows the contract of the account that identified it.
+ */
 @ApplicationScoped
 public class DealWonIntake {
 
@@ -39,6 +44,15 @@ public class DealWonIntake {
         record,
         incoming -> {
           if (incoming.event() instanceof DealWon won) {
+            Optional<UUID> expanded =
+                customers.accountExpandedBy(won.leadId(), won.opportunityId());
+            if (expanded.isPresent()) {
+              customers.execute(
+                  expanded.get(),
+                  new Customer.WinExpansion(won.opportunityId(), won.amount()),
+                  incoming.reaction("success-service"));
+              return;
+            }
             UUID accountId = Customer.accountIdFor(won.opportunityId());
             customers.execute(
                 accountId,

@@ -8,6 +8,7 @@ import io.themodel.events.deal.OpportunityKind;
 import io.themodel.events.lead.Person;
 import io.themodel.events.success.AdvocateMarked;
 import io.themodel.events.success.Churned;
+import io.themodel.events.success.ContractExpanded;
 import io.themodel.events.success.CustomerAccountOpened;
 import io.themodel.events.success.CustomerOnboarded;
 import io.themodel.events.success.ExpansionIdentified;
@@ -212,6 +213,112 @@ class CustomerTest {
                         UUID.randomUUID(), OpportunityKind.NEW_BUSINESS, VALUE, null)))
         .isInstanceOfSatisfying(
             CommandRejected.class, rejected -> assertThat(rejected.field()).isEqualTo("kind"));
+  }
+
+  @Test
+  void an_expansion_in_another_currency_than_the_contracts_is_refused_naming_currency() {
+    assertThatThrownBy(
+            () ->
+                when(
+                    onboardedCustomer(),
+                    new Customer.IdentifyExpansion(
+                        UUID.randomUUID(),
+                        OpportunityKind.UPSELL,
+                        new Money(new BigDecimal("5000"), "EUR"),
+                        null)))
+        .isInstanceOfSatisfying(
+            CommandRejected.class,
+            rejected -> {
+              assertThat(rejected.reason()).isEqualTo(CommandRejected.Reason.UNPROCESSABLE);
+              assertThat(rejected.field()).isEqualTo("currency");
+            });
+  }
+
+  @Test
+  void a_won_expansion_grows_the_contract_of_the_same_account_once() {
+    UUID expansionId = UUID.randomUUID();
+    ExpansionIdentified expansion =
+        new ExpansionIdentified(
+            LEAD,
+            ACCOUNT,
+            expansionId,
+            OpportunityKind.UPSELL,
+            new Money(new BigDecimal("300000"), "JPY"),
+            null);
+    Customer.WinExpansion win =
+        new Customer.WinExpansion(expansionId, new Money(new BigDecimal("350000"), "JPY"));
+    ContractExpanded expanded =
+        new ContractExpanded(
+            LEAD,
+            ACCOUNT,
+            expansionId,
+            new Money(new BigDecimal("350000"), "JPY"),
+            new Money(new BigDecimal("1550000"), "JPY"));
+
+    List<SuccessEvent> identified = plus(onboardedCustomer(), expansion);
+    assertThat(when(identified, win)).containsExactly(expanded);
+    assertThat(when(plus(identified, expanded), win)).isEmpty();
+    Customer.State state = customer.fold(plus(identified, expanded));
+    assertThat(state.accountId()).isEqualTo(ACCOUNT);
+    assertThat(state.contractValue()).isEqualTo(new Money(new BigDecimal("1550000"), "JPY"));
+    assertThat(state.status()).isEqualTo(Customer.Status.ONBOARDED);
+  }
+
+  @Test
+  void a_won_expansion_adds_to_the_value_of_the_latest_renewal() {
+    UUID expansionId = UUID.randomUUID();
+    List<SuccessEvent> given =
+        plus(
+            onboardedCustomer(),
+            new Renewed(
+                LEAD,
+                ACCOUNT,
+                LocalDate.parse("2027-05-01"),
+                12,
+                new Money(new BigDecimal("1500000"), "JPY")),
+            new ExpansionIdentified(
+                LEAD, ACCOUNT, expansionId, OpportunityKind.CROSS_SELL, VALUE, null));
+
+    assertThat(
+            when(
+                given,
+                new Customer.WinExpansion(expansionId, new Money(new BigDecimal("100"), "JPY"))))
+        .singleElement()
+        .isInstanceOfSatisfying(
+            ContractExpanded.class,
+            expanded ->
+                assertThat(expanded.contractValue())
+                    .isEqualTo(new Money(new BigDecimal("1500100"), "JPY")));
+  }
+
+  @Test
+  void a_won_deal_that_is_no_expansion_of_the_account_or_in_another_currency_is_refused() {
+    UUID expansionId = UUID.randomUUID();
+    List<SuccessEvent> identified =
+        plus(
+            onboardedCustomer(),
+            new ExpansionIdentified(
+                LEAD, ACCOUNT, expansionId, OpportunityKind.UPSELL, VALUE, null));
+
+    assertThatThrownBy(() -> when(identified, new Customer.WinExpansion(UUID.randomUUID(), VALUE)))
+        .isInstanceOfSatisfying(
+            CommandRejected.class,
+            rejected -> assertThat(rejected.reason()).isEqualTo(CommandRejected.Reason.NOT_FOUND));
+    assertThatThrownBy(
+            () ->
+                when(
+                    identified,
+                    new Customer.WinExpansion(expansionId, new Money(new BigDecimal("10"), "EUR"))))
+        .isInstanceOfSatisfying(
+            CommandRejected.class, rejected -> assertThat(rejected.field()).isEqualTo("amount"));
+    assertThatThrownBy(
+            () ->
+                when(
+                    plus(identified, new Churned(LEAD, ACCOUNT, "budget")),
+                    new Customer.WinExpansion(expansionId, VALUE)))
+        .isInstanceOfSatisfying(
+            CommandRejected.class,
+            rejected -> assertThat(rejected.reason()).isEqualTo(CommandRejected.Reason.CONFLICT));
   }
 
   @Test

@@ -2,10 +2,12 @@ package io.themodel.success.expansion;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -15,8 +17,11 @@ import io.themodel.events.CloudEvent;
 import io.themodel.events.Department;
 import io.themodel.events.EventCodec;
 import io.themodel.events.EventType;
+import io.themodel.events.Money;
+import io.themodel.events.deal.DealWon;
 import io.themodel.events.deal.OpportunityKind;
 import io.themodel.events.success.AdvocateMarked;
+import io.themodel.events.success.ContractExpanded;
 import io.themodel.events.success.ExpansionIdentified;
 import io.themodel.events.success.ReferralMade;
 import io.themodel.success.WonDeals;
@@ -24,6 +29,7 @@ import io.themodel.testing.kafka.KafkaBrokerResource;
 import io.themodel.testing.kafka.TopicProbe;
 import io.themodel.testing.postgres.PostgresResource;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -116,6 +122,79 @@ class ExpansionTest {
   }
 
   @Test
+  void a_won_expansion_grows_the_same_account_and_opens_no_second_one() {
+    UUID accountId = WonDeals.customer(topics);
+    UUID leadId = UUID.fromString(given().get("/customers/{id}", accountId).path("leadId"));
+    UUID expansionId =
+        UUID.fromString(
+            post(
+                    "/customers/{id}/expansions",
+                    accountId,
+                    "{\"kind\":\"CROSS_SELL\",\"amount\":300000,\"currency\":\"JPY\"}")
+                .statusCode(201)
+                .extract()
+                .path("id"));
+
+    // Field Sales opened the expansion as an opportunity (its id) and won it.
+    topics.publish(
+        new DealWon(
+            leadId,
+            expansionId,
+            new Money(new BigDecimal("350000"), "JPY"),
+            LocalDate.parse("2026-08-01"),
+            12));
+
+    CloudEvent event =
+        topics.awaitEvent(
+            Department.SUCCESS.topic(),
+            e ->
+                e.type().equals(EventType.CONTRACT_EXPANDED.typeName())
+                    && accountId.equals(e.accountid()));
+    assertThat(codec.violations(EventType.CONTRACT_EXPANDED, event.data())).isEmpty();
+    ContractExpanded expanded = (ContractExpanded) codec.decode(event);
+    assertThat(expanded.expansionId()).isEqualTo(expansionId);
+    assertThat(expanded.value().amount()).isEqualByComparingTo("350000");
+    assertThat(expanded.contractValue().amount()).isEqualByComparingTo("1550000");
+    given()
+        .queryParam("leadId", leadId)
+        .get("/customers")
+        .then()
+        .statusCode(200)
+        .body("accountId", contains(accountId.toString()));
+    given()
+        .get("/customers/{id}", accountId)
+        .then()
+        .statusCode(200)
+        .body("contractValue", equalTo(1550000.0f))
+        .body("expansionValue", equalTo(350000.0f))
+        .body("expandedAt", notNullValue())
+        .body("opportunityId", not(equalTo(expansionId.toString())));
+    given()
+        .get("/customers/{id}/timeline", accountId)
+        .then()
+        .body("type", hasItems("ExpansionIdentified", "ContractExpanded"));
+    assertThat(
+            topics.events(Department.SUCCESS.topic()).stream()
+                .filter(
+                    e ->
+                        e.type().equals(EventType.CUSTOMER_ACCOUNT_OPENED.typeName())
+                            && leadId.equals(e.leadid())))
+        .hasSize(1);
+  }
+
+  @Test
+  void an_expansion_in_another_currency_than_the_contracts_is_a_422_naming_currency() {
+    UUID accountId = WonDeals.customer(topics);
+    post(
+            "/customers/{id}/expansions",
+            accountId,
+            "{\"kind\":\"UPSELL\",\"amount\":1000,\"currency\":\"EUR\"}")
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("currency"));
+  }
+
+  @Test
   void a_referral_is_published_for_marketing_with_the_referred_company_and_person() {
     UUID accountId = WonDeals.customer(topics);
     String referralId =
@@ -199,5 +278,17 @@ class ExpansionTest {
         .statusCode(409)
         .contentType("application/problem+json");
     post("/customers/{id}/advocacy", accountId, "{\"markedBy\":\"cs-ito\"}").statusCode(409);
+  }
+
+  @Test
+  void a_churned_customer_makes_no_referral_and_an_unknown_one_is_no_advocate() {
+    UUID accountId = WonDeals.customer(topics);
+    post("/customers/{id}/churn", accountId, "{\"reason\":\"budget cut\"}").statusCode(200);
+    post("/customers/{id}/referrals", accountId, REFERRAL)
+        .statusCode(409)
+        .contentType("application/problem+json");
+    post("/customers/{id}/advocacy", UUID.randomUUID(), "{\"markedBy\":\"cs-ito\"}")
+        .statusCode(404)
+        .contentType("application/problem+json");
   }
 }

@@ -149,6 +149,24 @@ class OnboardingChecklistTest {
   }
 
   @Test
+  void a_churned_customer_completes_no_step() {
+    UUID accountId = WonDeals.customer(topics);
+    given()
+        .contentType("application/json")
+        .body("{\"reason\":\"never started\"}")
+        .post("/customers/{id}/churn", accountId)
+        .then()
+        .statusCode(200);
+    given()
+        .contentType("application/json")
+        .body("{\"completedBy\":\"cs-ito\"}")
+        .post("/customers/{id}/onboarding/{step}", accountId, "kickoff")
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json");
+  }
+
+  @Test
   void the_last_two_steps_completed_at_once_are_one_step_and_a_409_that_a_retry_completes()
       throws Exception {
     UUID accountId = WonDeals.customer(topics);

@@ -10,21 +10,28 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.themodel.events.CloudEvent;
 import io.themodel.events.Department;
 import io.themodel.events.EventCodec;
 import io.themodel.events.EventType;
 import io.themodel.events.success.UsageRecorded;
+import io.themodel.success.Race;
+import io.themodel.success.Race.Answer;
+import io.themodel.success.Race.Post;
 import io.themodel.success.WonDeals;
 import io.themodel.testing.kafka.KafkaBrokerResource;
 import io.themodel.testing.kafka.TopicProbe;
 import io.themodel.testing.postgres.PostgresResource;
+import jakarta.inject.Inject;
+import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -36,6 +43,11 @@ class UsageTest {
 
   private final TopicProbe topics = TopicProbe.onSharedBroker();
   private final EventCodec codec = new EventCodec();
+
+  @TestHTTPResource("/")
+  URL base;
+
+  @Inject DataSource dataSource;
 
   private static String batch(String... records) {
     return "{\"records\":[" + String.join(",", records) + "]}";
@@ -141,5 +153,47 @@ class UsageTest {
         .statusCode(400)
         .body("errors[0].field", equalTo("records[0].day"));
     given().contentType("application/json").body("{}").post("/usage").then().statusCode(400);
+  }
+
+  @Test
+  void two_batches_for_one_account_at_once_are_one_batch_and_a_409_whose_re_send_is_recorded()
+      throws Exception {
+    UUID accountId = WonDeals.customer(topics);
+    List<String> days = List.of("2026-06-10", "2026-06-11");
+    List<String> batches =
+        days.stream()
+            .map(
+                day ->
+                    batch(
+                        "{\"accountId\":\""
+                            + accountId
+                            + "\",\"day\":\""
+                            + day
+                            + "\",\"activeUsers\":12}"))
+            .toList();
+    List<Answer> answers;
+    try (Race race = new Race(dataSource, base)) {
+      answers = race.heldAtAppend(batches.stream().map(b -> new Post("/usage", b)).toList());
+    }
+
+    assertThat(answers).extracting(Answer::status).containsExactlyInAnyOrder(200, 409);
+    Answer refused = answers.stream().filter(a -> a.status() == 409).findFirst().orElseThrow();
+    assertThat(refused.contentType()).startsWith("application/problem+json");
+    // nothing of the refused batch was kept: re-sent, it is recorded
+    given()
+        .contentType("application/json")
+        .body(batches.get(answers.indexOf(refused)))
+        .post("/usage")
+        .then()
+        .statusCode(200)
+        .body("accepted", equalTo(1))
+        .body("duplicates", equalTo(0));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(usageOf(accountId))
+                    .extracting(u -> u.day().toString())
+                    .containsExactlyInAnyOrderElementsOf(days));
   }
 }

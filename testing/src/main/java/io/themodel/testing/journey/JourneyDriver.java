@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.themodel.testing.process.ServiceProcess.Service;
+import io.themodel.testing.security.Tokens;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -317,6 +318,7 @@ public final class JourneyDriver {
         .timeout(Duration.ofSeconds(30))
         .header("Content-Type", JSON)
         .header("Accept", JSON)
+        .header("Authorization", Tokens.bearer(service.writer()))
         .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
   }
 
@@ -324,6 +326,7 @@ public final class JourneyDriver {
     return HttpRequest.newBuilder(uri(service, path))
         .timeout(Duration.ofSeconds(30))
         .header("Accept", JSON)
+        .header("Authorization", Tokens.bearer(service.writer()))
         .GET()
         .build();
   }

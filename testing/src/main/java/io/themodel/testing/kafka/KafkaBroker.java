@@ -1,5 +1,7 @@
 package io.themodel.testing.kafka;
 
+import io.themodel.testing.process.ServiceProcess;
+import io.themodel.testing.process.ServiceProcess.Readiness;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,7 +11,10 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
@@ -21,9 +26,12 @@ import org.apache.kafka.common.utils.Time;
 /**
  * A real Apache Kafka broker, single-node KRaft (broker and controller in one), started from
  * Kafka's own Maven artifacts: no Docker. Tests share one per JVM ({@link #shared()}); the local
- * run starts one as its own process ({@link #main}).
+ * run and the reliability tests start one as its own process ({@link #process}, which runs {@link
+ * #main}).
  */
 public final class KafkaBroker implements AutoCloseable {
+
+  private static final String READY = "Kafka broker ready";
 
   private static KafkaBroker shared;
 
@@ -160,6 +168,48 @@ public final class KafkaBroker implements AutoCloseable {
   }
 
   /**
+   * A broker as its own OS process ({@link #main} on this JVM's classpath), not started yet: data
+   * in {@code dir} and the two ports stay the same across restarts, so it can be killed and started
+   * again as the same broker. Ready once it logs that it is.
+   */
+  public static ServiceProcess process(
+      String name,
+      Path dir,
+      int port,
+      int controllerPort,
+      int partitions,
+      List<String> jvmOptions,
+      Path workingDirectory,
+      Path logFile) {
+    List<String> options = new ArrayList<>(jvmOptions);
+    options.add("-Xmx256m");
+    options.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+    return ServiceProcess.javaMain(
+        name,
+        System.getProperty("java.class.path"),
+        options,
+        KafkaBroker.class.getName(),
+        List.of(
+            dir.toString(),
+            Integer.toString(port),
+            Integer.toString(controllerPort),
+            Integer.toString(partitions)),
+        Map.of(),
+        workingDirectory,
+        logFile,
+        Readiness.logLine(READY));
+  }
+
+  /** A free port of this machine now, for a broker started later on a fixed port. */
+  public static int anyFreePort() {
+    try {
+      return freePort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
    * Runs a broker as its own process until it is stopped (SIGTERM): {@code KafkaBroker <dir> <port>
    * <controller-port> [partitions]}. Data in {@code dir} survives restarts.
    */
@@ -178,11 +228,7 @@ public final class KafkaBroker implements AutoCloseable {
             false);
     Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "kafka-broker-stop"));
     System.out.println(
-        "Kafka broker ready on "
-            + broker.bootstrapServers()
-            + " in "
-            + broker.startupMillis()
-            + " ms");
+        READY + " on " + broker.bootstrapServers() + " in " + broker.startupMillis() + " ms");
     Thread.currentThread().join();
   }
 }

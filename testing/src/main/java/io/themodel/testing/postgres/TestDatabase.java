@@ -85,6 +85,16 @@ public final class TestDatabase {
     return DriverManager.getConnection(url(database), properties);
   }
 
+  /** A connection to the database of the {@code @QuarkusTest} application running in this JVM. */
+  public static Connection connectToServiceUnderTest() throws SQLException {
+    org.eclipse.microprofile.config.Config config =
+        org.eclipse.microprofile.config.ConfigProvider.getConfig();
+    return DriverManager.getConnection(
+        config.getValue("quarkus.datasource.jdbc.url", String.class),
+        config.getValue("quarkus.datasource.username", String.class),
+        config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+  }
+
   private static void requireSafeName(String database) {
     if (!database.matches("[a-z][a-z0-9_]{0,62}")) {
       throw new IllegalArgumentException("not a plain database name: " + database);

@@ -1,5 +1,8 @@
 package io.themodel.testing.process;
 
+import io.themodel.events.Department;
+import io.themodel.events.Role;
+import io.themodel.testing.security.Tokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -29,12 +32,19 @@ public final class ServiceProcess implements AutoCloseable {
 
   /** The five services of the platform, with their modules and configuration variables. */
   public enum Service {
-    LEAD("lead-service", 8081, "THEMODEL_LEAD_PORT", "THEMODEL_LEAD_DB", "lead"),
-    IS("is-service", 8082, "THEMODEL_IS_PORT", "THEMODEL_IS_DB", "is"),
-    DEAL("deal-service", 8083, "THEMODEL_DEAL_PORT", "THEMODEL_DEAL_DB", "deal"),
-    SUCCESS("success-service", 8084, "THEMODEL_SUCCESS_PORT", "THEMODEL_SUCCESS_DB", "success"),
-    KPI("kpi-projector", 8085, "THEMODEL_KPI_PORT", "THEMODEL_KPI_DB", "kpi");
+    LEAD(Department.LEAD, "lead-service", 8081, "THEMODEL_LEAD_PORT", "THEMODEL_LEAD_DB", "lead"),
+    IS(Department.IS, "is-service", 8082, "THEMODEL_IS_PORT", "THEMODEL_IS_DB", "is"),
+    DEAL(Department.DEAL, "deal-service", 8083, "THEMODEL_DEAL_PORT", "THEMODEL_DEAL_DB", "deal"),
+    SUCCESS(
+        Department.SUCCESS,
+        "success-service",
+        8084,
+        "THEMODEL_SUCCESS_PORT",
+        "THEMODEL_SUCCESS_DB",
+        "success"),
+    KPI(null, "kpi-projector", 8085, "THEMODEL_KPI_PORT", "THEMODEL_KPI_DB", "kpi");
 
+    private final Department department;
     private final String module;
     private final int defaultPort;
     private final String portVariable;
@@ -42,16 +52,28 @@ public final class ServiceProcess implements AutoCloseable {
     private final String defaultDatabase;
 
     Service(
+        Department department,
         String module,
         int defaultPort,
         String portVariable,
         String databaseVariable,
         String defaultDatabase) {
+      this.department = department;
       this.module = module;
       this.defaultPort = defaultPort;
       this.portVariable = portVariable;
       this.databaseVariable = databaseVariable;
       this.defaultDatabase = defaultDatabase;
+    }
+
+    /** The role that writes this service (its department's; {@code admin} for the projector). */
+    public Role writer() {
+      return Role.writerOf(department());
+    }
+
+    /** The department whose events this service publishes; none for the projector. */
+    public Optional<Department> department() {
+      return Optional.ofNullable(department);
     }
 
     /** The Maven module, which is also the service's name. */
@@ -160,7 +182,9 @@ public final class ServiceProcess implements AutoCloseable {
       Map<String, String> environment,
       Path logDirectory) {
     Path jar = service.jar(repositoryRoot);
-    Map<String, String> env = new LinkedHashMap<>(environment);
+    // Services trust the dev token key (Tokens) unless the caller's environment says otherwise.
+    Map<String, String> env = new LinkedHashMap<>(Tokens.serviceEnvironment());
+    env.putAll(environment);
     // Both names, so that the service's own default and Quarkus' standard override agree.
     env.put(service.portVariable(), Integer.toString(port));
     env.put("QUARKUS_HTTP_PORT", Integer.toString(port));

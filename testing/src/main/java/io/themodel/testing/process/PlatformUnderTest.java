@@ -1,9 +1,8 @@
-package io.themodel.e2e;
+package io.themodel.testing.process;
 
 import io.themodel.testing.journey.JourneyDriver;
 import io.themodel.testing.kafka.KafkaBroker;
 import io.themodel.testing.postgres.TestDatabase;
-import io.themodel.testing.process.ServiceProcess;
 import io.themodel.testing.process.ServiceProcess.Service;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,29 +15,41 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * The packaged services one test class runs: each on a free port, on this JVM's Kafka broker, on a
- * fresh database of its own ({@code <database>_<suffix>}, e.g. {@code lead_e2e}). Logs go to {@code
- * target/e2e-logs/<test class>/}.
+ * The packaged services one test class runs: each on a free port, on this JVM's Kafka broker (or
+ * another one), on a fresh database of its own ({@code <database>_<suffix>}, e.g. {@code
+ * lead_e2e}). Logs go to {@code target/e2e-logs/<test class>/}. Used by {@code e2e/} and {@code
+ * reliability/}.
  */
-final class PlatformUnderTest implements AutoCloseable {
+public final class PlatformUnderTest implements AutoCloseable {
 
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+  // Five JVMs booting at once on two busy cores have taken over 3 minutes.
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
 
   private final String databaseSuffix;
+  private final Supplier<String> bootstrapServers;
   private final Path logs;
   private final Path root = ServiceProcess.repositoryRoot();
   private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
   private final Map<Service, ServiceProcess> running = new EnumMap<>(Service.class);
 
-  PlatformUnderTest(Class<?> testClass, String databaseSuffix) {
+  /** Services on this JVM's shared Kafka broker. */
+  public PlatformUnderTest(Class<?> testClass, String databaseSuffix) {
+    this(testClass, databaseSuffix, () -> KafkaBroker.shared().bootstrapServers());
+  }
+
+  /** Services on the broker at these bootstrap servers (asked when a service starts). */
+  public PlatformUnderTest(
+      Class<?> testClass, String databaseSuffix, Supplier<String> bootstrapServers) {
     this.databaseSuffix = databaseSuffix;
+    this.bootstrapServers = bootstrapServers;
     this.logs = Path.of("target", "e2e-logs", testClass.getSimpleName()).toAbsolutePath();
   }
 
   /** Starts the services in parallel, each on a fresh database, and returns once all are ready. */
-  PlatformUnderTest start(Map<Service, Map<String, String>> servicesWithEnvironment) {
+  public PlatformUnderTest start(Map<Service, Map<String, String>> servicesWithEnvironment) {
     List<ServiceProcess> processes = new ArrayList<>();
     servicesWithEnvironment.forEach(
         (service, environment) -> {
@@ -53,7 +64,7 @@ final class PlatformUnderTest implements AutoCloseable {
   }
 
   /** Starts the services with their default configuration. */
-  PlatformUnderTest start(Service... services) {
+  public PlatformUnderTest start(Service... services) {
     Map<Service, Map<String, String>> withDefaults = new LinkedHashMap<>();
     for (Service service : services) {
       withDefaults.put(service, Map.of());
@@ -65,7 +76,7 @@ final class PlatformUnderTest implements AutoCloseable {
    * Starts a service again, after it stopped or died, on the same port and database, with this
    * environment; returns once it is ready.
    */
-  ServiceProcess startAgain(Service service, Map<String, String> environment) {
+  public ServiceProcess startAgain(Service service, Map<String, String> environment) {
     ServiceProcess previous = running.get(service);
     if (previous != null && previous.isAlive()) {
       throw new IllegalStateException(service.module() + " is still running");
@@ -75,7 +86,7 @@ final class PlatformUnderTest implements AutoCloseable {
     return process.start(START_TIMEOUT);
   }
 
-  ServiceProcess process(Service service) {
+  public ServiceProcess process(Service service) {
     ServiceProcess process = running.get(service);
     if (process == null) {
       throw new IllegalStateException(service.module() + " was not started");
@@ -84,7 +95,7 @@ final class PlatformUnderTest implements AutoCloseable {
   }
 
   /** A journey driver for the started services. */
-  JourneyDriver driver() {
+  public JourneyDriver driver() {
     Map<Service, URI> uris = new EnumMap<>(Service.class);
     running.forEach((service, process) -> uris.put(service, process.baseUri()));
     return new JourneyDriver(uris);
@@ -97,7 +108,7 @@ final class PlatformUnderTest implements AutoCloseable {
 
   private ServiceProcess process(Service service, Map<String, String> environment) {
     Map<String, String> env = new LinkedHashMap<>();
-    env.put("THEMODEL_KAFKA_BOOTSTRAP", KafkaBroker.shared().bootstrapServers());
+    env.put("THEMODEL_KAFKA_BOOTSTRAP", bootstrapServers.get());
     env.put("THEMODEL_PG_URL", TestDatabase.serverUrl());
     env.put("THEMODEL_PG_USER", TestDatabase.user());
     env.put("THEMODEL_PG_PASSWORD", TestDatabase.password());
@@ -105,6 +116,16 @@ final class PlatformUnderTest implements AutoCloseable {
     env.putAll(environment);
     return ServiceProcess.quarkusApp(root, service, ports.get(service), env, logs)
         .stopWhenThisJvmExits();
+  }
+
+  /** The real name of the service's database (with {@code THEMODEL_TEST_DB_SUFFIX}). */
+  public String databaseName(Service service) {
+    return TestDatabase.name(database(service));
+  }
+
+  /** The log directory of these services. */
+  public Path logDirectory() {
+    return logs;
   }
 
   private String database(Service service) {
