@@ -552,6 +552,7 @@ public final class Simulation {
 
   private void serveCustomer(Journey journey, LocalDate day, List<Action> actions) {
     // Expansions identified at the last review close by this one.
+    boolean expandsToday = !journey.expansionsToWin.isEmpty();
     for (Action.WinExpansion win : journey.expansionsToWin) {
       actions.add(
           new Action.WinExpansion(
@@ -590,7 +591,9 @@ public final class Simulation {
       }
     }
     if (!day.isBefore(journey.contractEnd)) {
-      if (random.nextDouble() < config.renewalRate) {
+      // A customer who buys more today renews: churning it the same day would close the account
+      // before Customer Success hears of the win. The draw is made either way, to keep the plan.
+      if (random.nextDouble() < config.renewalRate || expandsToday) {
         actions.add(new Action.Renew(journey.id, journey.termMonths, journey.amount));
         tally.renewed++;
         tally.reach(journey.id, RENEWED_OR_EXPANDED);

@@ -244,6 +244,43 @@ class SimulationTest {
   }
 
   @Test
+  void a_customer_never_churns_on_the_day_field_sales_wins_its_expansion() {
+    // Won on a day, the expansion reaches Customer Success over Kafka, after that day's churn
+    // command could have closed the account: a customer who just bought more renews. One-month
+    // terms and many expansions make the two meet often; every start day of a year is tried.
+    Map<String, String> busy =
+        Map.of(
+            "marketing.leads-per-month.INQUIRY", "20",
+            "fs.sales-cycle-days", "5-15",
+            "fs.win-rate", "0.75",
+            "fs.term-months", "1:1",
+            "cs.expansion-rate", "0.5",
+            "cs.renewal-rate", "0.5");
+    int won = 0;
+    for (int offset = 0; offset < 365; offset += 3) {
+      LocalDate first = START.plusDays(offset);
+      Simulation simulation = new Simulation(SimulationConfig.withOverrides(busy), 2026);
+      for (LocalDate day = first; day.isBefore(first.plusMonths(4)); day = day.plusDays(1)) {
+        if (!Simulation.isWorkingDay(day)) {
+          continue;
+        }
+        java.util.Set<Integer> expanded = new java.util.HashSet<>();
+        for (Action action : simulation.planDay(day)) {
+          if (action instanceof Action.WinExpansion win) {
+            expanded.add(win.journey());
+            won++;
+          } else if (action instanceof Action.Churn churn) {
+            assertThat(expanded)
+                .as("journey %s churns on %s, the day it won an expansion", churn.journey(), day)
+                .doesNotContain(churn.journey());
+          }
+        }
+      }
+    }
+    assertThat(won).isGreaterThan(100);
+  }
+
+  @Test
   void a_bad_setting_stops_the_simulator_naming_the_key() {
     assertThatThrownBy(() -> SimulationConfig.withOverrides(Map.of("is.connect-rate", "1.5")))
         .hasMessageContaining("is.connect-rate");
