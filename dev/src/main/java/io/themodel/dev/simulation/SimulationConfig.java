@@ -35,6 +35,17 @@ public final class SimulationConfig {
 
   /** Choices with weights, {@code A:0.3,B:0.7}, drawn in proportion. */
   public record Weighted(Map<String, Double> weights) {
+
+    /**
+     * A draw walks the choices in order, so the order must be the same in every JVM: {@code
+     * Map.of}'s is not (it is salted per JVM), and a seed then planned another company on each run.
+     */
+    public Weighted {
+      if (!(weights instanceof LinkedHashMap || weights instanceof java.util.SortedMap)) {
+        throw new IllegalArgumentException("weighted choices need an order: " + weights.keySet());
+      }
+    }
+
     String draw(RandomGenerator random) {
       double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
       double point = random.nextDouble() * total;
@@ -125,12 +136,10 @@ public final class SimulationConfig {
       leadsPerMonth.put(source, nonNegative("marketing.leads-per-month." + source));
     }
     exclusionShare = rate("marketing.exclusion-share");
-    exclusionReasons =
-        new Weighted(
-            Map.of(
-                "STUDENT", nonNegative("marketing.exclusion.STUDENT"),
-                "RETIREE", nonNegative("marketing.exclusion.RETIREE"),
-                "COMPETITOR", nonNegative("marketing.exclusion.COMPETITOR")));
+    exclusionReasons = new Weighted(new LinkedHashMap<>());
+    for (String reason : List.of("STUDENT", "RETIREE", "COMPETITOR")) {
+      exclusionReasons.weights().put(reason, nonNegative("marketing.exclusion." + reason));
+    }
     for (LeadSource source : LeadSource.values()) {
       mqlRate.put(source, rate("marketing.mql-rate." + source));
       mqlDelay.put(source, range("marketing.mql-delay-days." + source));

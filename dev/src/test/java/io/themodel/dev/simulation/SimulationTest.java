@@ -281,6 +281,17 @@ class SimulationTest {
   }
 
   @Test
+  void weighted_choices_keep_one_order_in_every_jvm() {
+    // Map.of iterates in an order salted per JVM: a seed would plan another company each run.
+    assertThatThrownBy(() -> new SimulationConfig.Weighted(Map.of("A", 1.0, "B", 2.0)))
+        .hasMessageContaining("order");
+    Map<String, Double> ordered = new java.util.LinkedHashMap<>();
+    ordered.put("A", 1.0);
+    ordered.put("B", 0.0);
+    assertThat(new SimulationConfig.Weighted(ordered).draw(new java.util.Random(1))).isEqualTo("A");
+  }
+
+  @Test
   void a_bad_setting_stops_the_simulator_naming_the_key() {
     assertThatThrownBy(() -> SimulationConfig.withOverrides(Map.of("is.connect-rate", "1.5")))
         .hasMessageContaining("is.connect-rate");
