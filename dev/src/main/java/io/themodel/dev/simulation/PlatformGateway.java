@@ -39,14 +39,21 @@ import org.awaitility.core.ConditionTimeoutException;
  * success each won deal, marketing each recycle and referral), so that the next day starts from a
  * settled platform and every event of a day carries that day's time.
  *
- * <p>An answer the simulation did not expect (a 409 or 422, a lead excluded when it should not be)
- * is an {@link IllegalStateException} naming the request: the simulation and the platform disagree,
- * and the run stops instead of counting something that did not happen.
+ * <p>A 409 for a concurrent write (the command lost the append to a reaction arriving over Kafka,
+ * and wrote nothing) is retried, as the answer asks. Any other answer the simulation did not expect
+ * (a 409 or 422, a lead excluded when it should not be) is an {@link IllegalStateException} naming
+ * the request: the simulation and the platform disagree, and the run stops instead of counting
+ * something that did not happen.
  */
 public final class PlatformGateway implements AutoCloseable {
 
   private static final String JSON = "application/json";
   private static final Duration SETTLE = Duration.ofSeconds(90);
+
+  /** The platform's 409 for a command that lost the append to a concurrent change. */
+  private static final String CONCURRENT_WRITE = "Another change to the same resource came first";
+
+  private static final int CONCURRENT_WRITE_RETRIES = 5;
 
   private final Map<Service, URI> services;
   private final HttpClient http =
@@ -568,6 +575,13 @@ public final class PlatformGateway implements AutoCloseable {
       String idempotencyKey,
       int... expected) {
     HttpResponse<String> response = exchange(method, service, path, body, idempotencyKey);
+    // A command that lost the append to a concurrent change wrote nothing: as the 409 says, reload
+    // and retry. Customer Success applies a won expansion from Kafka while the simulator renews
+    // the same account over REST, say.
+    for (int retry = 1; retry <= CONCURRENT_WRITE_RETRIES && concurrentWrite(response); retry++) {
+      pause(Duration.ofMillis(20L * retry));
+      response = exchange(method, service, path, body, idempotencyKey);
+    }
     for (int status : expected) {
       if (response.statusCode() == status) {
         return response.body().isEmpty() ? json.nullNode() : parse(response.body(), path);
@@ -583,6 +597,19 @@ public final class PlatformGateway implements AutoCloseable {
             + response.statusCode()
             + ": "
             + response.body());
+  }
+
+  private static boolean concurrentWrite(HttpResponse<String> response) {
+    return response.statusCode() == 409 && response.body().contains(CONCURRENT_WRITE);
+  }
+
+  private static void pause(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while retrying", e);
+    }
   }
 
   private HttpResponse<String> exchange(
