@@ -7,9 +7,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
@@ -20,15 +25,25 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class FactRecorder {
 
-  private static final String INSERT_FACT =
+  /**
+   * Many facts in one statement: each column is sent as one array (as text, cast by PostgreSQL),
+   * and the ids of the rows that were new come back, so that an event delivered twice is recorded
+   * once.
+   */
+  private static final String INSERT_FACTS =
       "insert into fact (event_id, lead_id, account_id, type, stage, occurred_at, rule_version,"
-          + " rep, amount, currency, recycle_kind, reason, competitor, data) values (?, ?, ?, ?, ?,"
-          + " ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb)) on conflict (event_id) do nothing";
-  private static final String UPSERT_JOURNEY =
-      "insert into journey (lead_id, source, campaign, captured_at, account_id) values (?, ?, ?, ?,"
-          + " ?) on conflict (lead_id) do update set source = coalesce(journey.source,"
-          + " excluded.source), campaign = coalesce(journey.campaign, excluded.campaign),"
-          + " captured_at = coalesce(journey.captured_at, excluded.captured_at), account_id ="
+          + " rep, amount, currency, recycle_kind, reason, competitor, data) select * from"
+          + " unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::timestamptz[],"
+          + " ?::text[], ?::text[], ?::numeric[], ?::text[], ?::text[], ?::text[], ?::text[],"
+          + " ?::jsonb[]) on conflict (event_id) do nothing returning event_id";
+
+  /** The journeys' set-once attributes: a value already recorded is never replaced. */
+  private static final String UPSERT_JOURNEYS =
+      "insert into journey (lead_id, source, campaign, captured_at, account_id) select * from"
+          + " unnest(?::uuid[], ?::text[], ?::text[], ?::timestamptz[], ?::uuid[]) on conflict"
+          + " (lead_id) do update set source = coalesce(journey.source, excluded.source), campaign"
+          + " = coalesce(journey.campaign, excluded.campaign), captured_at ="
+          + " coalesce(journey.captured_at, excluded.captured_at), account_id ="
           + " coalesce(journey.account_id, excluded.account_id)";
 
   private final DataSource dataSource;
@@ -72,35 +87,109 @@ public class FactRecorder {
 
   /** Records a fact on a given connection (a rebuild writes into its own schema). */
   public void record(Connection connection, Fact fact, LeadCaptured capture) {
-    Timestamp at = Timestamp.from(fact.occurredAt());
-    try (PreparedStatement insert = connection.prepareStatement(INSERT_FACT)) {
-      insert.setObject(1, fact.eventId());
-      insert.setObject(2, fact.leadId(), Types.OTHER);
-      insert.setObject(3, fact.accountId(), Types.OTHER);
-      insert.setString(4, fact.type().simpleName());
-      insert.setString(5, fact.stage() == null ? null : fact.stage().name());
-      insert.setTimestamp(6, at);
-      insert.setString(7, fact.ruleVersion());
-      insert.setString(8, fact.rep());
-      insert.setBigDecimal(9, fact.amount() == null ? null : fact.amount().amount());
-      insert.setString(10, fact.amount() == null ? null : fact.amount().currency());
-      insert.setString(11, fact.recycleKind());
-      insert.setString(12, fact.reason());
-      insert.setString(13, fact.competitor());
-      insert.setString(14, fact.data().toString());
-      if (insert.executeUpdate() == 0 || fact.leadId() == null) {
-        return; // already recorded, or about no journey
-      }
-      try (PreparedStatement journey = connection.prepareStatement(UPSERT_JOURNEY)) {
-        journey.setObject(1, fact.leadId());
-        journey.setString(2, capture == null ? null : capture.source().name());
-        journey.setString(3, capture == null ? null : capture.campaign());
-        journey.setTimestamp(4, capture == null ? null : at);
-        journey.setObject(5, fact.accountId(), Types.OTHER);
-        journey.executeUpdate();
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot record fact " + fact.eventId(), e);
+    recordAll(connection, List.of(new Entry(fact, capture)));
+  }
+
+  /** A fact to record, and the capture it comes from if it is one (its source and campaign). */
+  public record Entry(Fact fact, LeadCaptured capture) {}
+
+  /**
+   * Records facts on a given connection with two statements, however many there are: the facts,
+   * then the journeys of those that were new. Returns how many were new.
+   */
+  public int recordAll(Connection connection, List<Entry> entries) {
+    if (entries.isEmpty()) {
+      return 0;
     }
+    try {
+      Set<UUID> recorded = insertFacts(connection, entries);
+      Map<UUID, String[]> journeys = new LinkedHashMap<>();
+      for (Entry entry : entries) {
+        Fact fact = entry.fact();
+        if (fact.leadId() == null || !recorded.contains(fact.eventId())) {
+          continue; // about no journey, or already recorded
+        }
+        String[] journey = journeys.computeIfAbsent(fact.leadId(), lead -> new String[4]);
+        LeadCaptured capture = entry.capture();
+        firstOf(journey, 0, capture == null ? null : capture.source().name());
+        firstOf(journey, 1, capture == null ? null : capture.campaign());
+        firstOf(journey, 2, capture == null ? null : fact.occurredAt().toString());
+        firstOf(journey, 3, text(fact.accountId()));
+      }
+      upsertJourneys(connection, journeys);
+      return recorded.size();
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "cannot record facts from event " + entries.get(0).fact().eventId(), e);
+    }
+  }
+
+  private static Set<UUID> insertFacts(Connection connection, List<Entry> entries)
+      throws SQLException {
+    int n = entries.size();
+    String[][] columns = new String[14][n];
+    for (int i = 0; i < n; i++) {
+      Fact fact = entries.get(i).fact();
+      columns[0][i] = fact.eventId().toString();
+      columns[1][i] = text(fact.leadId());
+      columns[2][i] = text(fact.accountId());
+      columns[3][i] = fact.type().simpleName();
+      columns[4][i] = fact.stage() == null ? null : fact.stage().name();
+      columns[5][i] = fact.occurredAt().toString();
+      columns[6][i] = fact.ruleVersion();
+      columns[7][i] = fact.rep();
+      columns[8][i] = fact.amount() == null ? null : fact.amount().amount().toPlainString();
+      columns[9][i] = fact.amount() == null ? null : fact.amount().currency();
+      columns[10][i] = fact.recycleKind();
+      columns[11][i] = fact.reason();
+      columns[12][i] = fact.competitor();
+      columns[13][i] = fact.data().toString();
+    }
+    Set<UUID> recorded = new HashSet<>();
+    try (PreparedStatement insert = connection.prepareStatement(INSERT_FACTS)) {
+      for (int c = 0; c < columns.length; c++) {
+        insert.setArray(c + 1, connection.createArrayOf("text", columns[c]));
+      }
+      try (ResultSet rows = insert.executeQuery()) {
+        while (rows.next()) {
+          recorded.add(rows.getObject(1, UUID.class));
+        }
+      }
+    }
+    return recorded;
+  }
+
+  private static void upsertJourneys(Connection connection, Map<UUID, String[]> journeys)
+      throws SQLException {
+    if (journeys.isEmpty()) {
+      return;
+    }
+    int n = journeys.size();
+    String[][] columns = new String[5][n];
+    int i = 0;
+    for (Map.Entry<UUID, String[]> journey : journeys.entrySet()) {
+      columns[0][i] = journey.getKey().toString();
+      for (int c = 0; c < 4; c++) {
+        columns[c + 1][i] = journey.getValue()[c];
+      }
+      i++;
+    }
+    try (PreparedStatement upsert = connection.prepareStatement(UPSERT_JOURNEYS)) {
+      for (int c = 0; c < columns.length; c++) {
+        upsert.setArray(c + 1, connection.createArrayOf("text", columns[c]));
+      }
+      upsert.executeUpdate();
+    }
+  }
+
+  /** Keeps the first value a journey's attribute got, as the upsert does across statements. */
+  private static void firstOf(String[] journey, int attribute, String value) {
+    if (journey[attribute] == null) {
+      journey[attribute] = value;
+    }
+  }
+
+  private static String text(UUID id) {
+    return id == null ? null : id.toString();
   }
 }

@@ -14,6 +14,7 @@ import io.themodel.platform.command.CommandRejected;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
@@ -22,9 +23,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -72,9 +77,12 @@ public class Rebuild {
   static final String REBUILD_SCHEMA = "kpi_rebuild";
   static final String RETIRED_SCHEMA = "kpi_retired";
   private static final Logger LOG = Logger.getLogger(Rebuild.class);
+
+  /** A poll's event ids marked processed at once; those already marked do not come back. */
   private static final String MARK_PROCESSED =
-      "insert into processed_event (event_id, topic, processed_at) values (?, ?, ?)"
-          + " on conflict (event_id) do nothing";
+      "insert into processed_event (event_id, topic, processed_at) select id, topic, ? from"
+          + " unnest(?::uuid[], ?::text[]) as delivered (id, topic) on conflict (event_id) do"
+          + " nothing returning event_id";
 
   private final DataSource dataSource;
   private final FactRecorder facts;
@@ -212,35 +220,68 @@ public class Rebuild {
   }
 
   /**
-   * One poll's records applied in one transaction; unreadable ones are skipped (the DLQ has them).
+   * One poll's records applied in one transaction and three statements (processed events, facts,
+   * journeys); unreadable ones are skipped (the DLQ has them), an event delivered twice is applied
+   * once.
    */
   private void replay(KafkaConsumer<String, String> consumer, Connection target, long[] counts)
       throws SQLException {
+    Map<UUID, Delivered> delivered = new LinkedHashMap<>();
     for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-      CloudEvent envelope;
-      DomainEvent event;
       try {
-        envelope = codec.read(record.value());
-        event = codec.decode(envelope);
+        CloudEvent envelope = codec.read(record.value());
+        DomainEvent event = codec.decode(envelope);
+        delivered.putIfAbsent(
+            envelope.id(),
+            new Delivered(
+                record.topic(),
+                new FactRecorder.Entry(
+                    Fact.of(envelope.id(), envelope.time(), event, codec),
+                    event instanceof LeadCaptured captured ? captured : null)));
       } catch (UnreadableEvent unreadable) {
         counts[1]++;
-        continue;
       }
-      try (PreparedStatement mark = target.prepareStatement(MARK_PROCESSED)) {
-        mark.setObject(1, envelope.id());
-        mark.setString(2, record.topic());
-        mark.setTimestamp(3, Timestamp.from(clock.instant()));
-        if (mark.executeUpdate() == 0) {
-          continue; // delivered twice on the topic: applied once
+    }
+    if (delivered.isEmpty()) {
+      return;
+    }
+    Set<UUID> fresh = markProcessed(target, delivered);
+    List<FactRecorder.Entry> entries = new ArrayList<>(fresh.size());
+    for (Map.Entry<UUID, Delivered> event : delivered.entrySet()) {
+      if (fresh.contains(event.getKey())) {
+        entries.add(event.getValue().entry());
+      }
+    }
+    facts.recordAll(target, entries);
+    counts[0] += entries.size();
+    target.commit();
+  }
+
+  /** A decoded record, and the topic it came from. */
+  private record Delivered(String topic, FactRecorder.Entry entry) {}
+
+  /** Marks a poll's events processed; returns those not processed before. */
+  private Set<UUID> markProcessed(Connection target, Map<UUID, Delivered> delivered)
+      throws SQLException {
+    String[] ids = new String[delivered.size()];
+    String[] topics = new String[delivered.size()];
+    int i = 0;
+    for (Map.Entry<UUID, Delivered> event : delivered.entrySet()) {
+      ids[i] = event.getKey().toString();
+      topics[i++] = event.getValue().topic();
+    }
+    Set<UUID> fresh = new HashSet<>();
+    try (PreparedStatement mark = target.prepareStatement(MARK_PROCESSED)) {
+      mark.setTimestamp(1, Timestamp.from(clock.instant()));
+      mark.setArray(2, target.createArrayOf("text", ids));
+      mark.setArray(3, target.createArrayOf("text", topics));
+      try (ResultSet rows = mark.executeQuery()) {
+        while (rows.next()) {
+          fresh.add(rows.getObject(1, UUID.class));
         }
       }
-      facts.record(
-          target,
-          Fact.of(envelope.id(), envelope.time(), event, codec),
-          event instanceof LeadCaptured captured ? captured : null);
-      counts[0]++;
     }
-    target.commit();
+    return fresh;
   }
 
   private void report(State state, Instant started, long[] counts, long lag) {
