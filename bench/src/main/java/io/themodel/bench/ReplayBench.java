@@ -114,7 +114,7 @@ final class ReplayBench {
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     // The rebuild's own consumer settings.
-    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
     config.put(ConsumerConfig.CLIENT_ID_CONFIG, "bench-raw-consumer");
     try (KafkaConsumer<String, String> consumer =
         new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
