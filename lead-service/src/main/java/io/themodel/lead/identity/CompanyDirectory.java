@@ -179,20 +179,30 @@ public class CompanyDirectory {
         .findFirst();
   }
 
+  /**
+   * One column of ids. Native queries here name no result class: Hibernate caches a native query's
+   * interpretation under a key holding its result mapping, and a mapping built for a result class
+   * never equals the one built for the query before, so every execution added a cache entry with
+   * the same hash, and every capture searched a longer collision chain (found profiling {@code POST
+   * /leads}: its CPU went to comparing those keys).
+   */
   private List<UUID> ids(String sql, Object... parameters) {
-    var query = em.createNativeQuery(sql, UUID.class);
+    var query = em.createNativeQuery(sql);
     for (int i = 0; i < parameters.length; i++) {
       query.setParameter(i + 1, parameters[i]);
     }
-    @SuppressWarnings("unchecked")
-    List<UUID> result = query.getResultList();
-    return result;
+    List<UUID> ids = new java.util.ArrayList<>();
+    for (Object id : query.getResultList()) {
+      ids.add(id instanceof UUID uuid ? uuid : UUID.fromString(id.toString()));
+    }
+    return ids;
   }
 
   private List<String> strings(String sql, UUID companyId) {
-    @SuppressWarnings("unchecked")
-    List<String> result =
-        em.createNativeQuery(sql, String.class).setParameter(1, companyId).getResultList();
-    return result;
+    List<String> values = new java.util.ArrayList<>();
+    for (Object value : em.createNativeQuery(sql).setParameter(1, companyId).getResultList()) {
+      values.add(value.toString());
+    }
+    return values;
   }
 }
