@@ -50,10 +50,10 @@ public final class PlatformGateway implements AutoCloseable {
   private static final String JSON = "application/json";
   private static final Duration SETTLE = Duration.ofSeconds(90);
 
-  /** The platform's 409 for a command that lost the append to a concurrent change. */
-  private static final String CONCURRENT_WRITE = "Another change to the same resource came first";
+  /** The platform's problem type of a command that lost the append to a concurrent change. */
+  private static final String CONCURRENT_WRITE = "https://themodel.io/problems/concurrent-write";
 
-  private static final int CONCURRENT_WRITE_RETRIES = 5;
+  static final int CONCURRENT_WRITE_RETRIES = 5;
 
   private final Map<Service, URI> services;
   private final HttpClient http =
@@ -599,8 +599,9 @@ public final class PlatformGateway implements AutoCloseable {
             + response.body());
   }
 
-  private static boolean concurrentWrite(HttpResponse<String> response) {
-    return response.statusCode() == 409 && response.body().contains(CONCURRENT_WRITE);
+  private boolean concurrentWrite(HttpResponse<String> response) {
+    return response.statusCode() == 409
+        && CONCURRENT_WRITE.equals(parse(response.body(), "").path("type").asText());
   }
 
   private static void pause(Duration duration) {

@@ -95,32 +95,47 @@ public class FactRecorder {
 
   /**
    * Records facts on a given connection with two statements, however many there are: the facts,
-   * then the journeys of those that were new. Returns how many were new.
+   * then the journeys of those that were new.
    */
-  public int recordAll(Connection connection, List<Entry> entries) {
+  public void recordAll(Connection connection, List<Entry> entries) {
     if (entries.isEmpty()) {
-      return 0;
+      return;
     }
     try {
       Set<UUID> recorded = insertFacts(connection, entries);
-      Map<UUID, String[]> journeys = new LinkedHashMap<>();
+      Map<UUID, JourneyAttributes> journeys = new LinkedHashMap<>();
       for (Entry entry : entries) {
         Fact fact = entry.fact();
-        if (fact.leadId() == null || !recorded.contains(fact.eventId())) {
-          continue; // about no journey, or already recorded
+        if (fact.leadId() != null && recorded.contains(fact.eventId())) {
+          journeys
+              .computeIfAbsent(fact.leadId(), lead -> new JourneyAttributes())
+              .add(fact, entry.capture());
         }
-        String[] journey = journeys.computeIfAbsent(fact.leadId(), lead -> new String[4]);
-        LeadCaptured capture = entry.capture();
-        firstOf(journey, 0, capture == null ? null : capture.source().name());
-        firstOf(journey, 1, capture == null ? null : capture.campaign());
-        firstOf(journey, 2, capture == null ? null : fact.occurredAt().toString());
-        firstOf(journey, 3, text(fact.accountId()));
       }
       upsertJourneys(connection, journeys);
-      return recorded.size();
     } catch (SQLException e) {
       throw new IllegalStateException(
           "cannot record facts from event " + entries.get(0).fact().eventId(), e);
+    }
+  }
+
+  /**
+   * A journey's attributes from one batch of facts: the first value each got wins, as the upsert's
+   * {@code coalesce} keeps the first across batches.
+   */
+  private static final class JourneyAttributes {
+    private String source;
+    private String campaign;
+    private String capturedAt;
+    private String accountId;
+
+    void add(Fact fact, LeadCaptured capture) {
+      if (capture != null) {
+        source = source != null ? source : capture.source().name();
+        campaign = campaign != null ? campaign : capture.campaign();
+        capturedAt = capturedAt != null ? capturedAt : fact.occurredAt().toString();
+      }
+      accountId = accountId != null ? accountId : text(fact.accountId());
     }
   }
 
@@ -147,9 +162,7 @@ public class FactRecorder {
     }
     Set<UUID> recorded = new HashSet<>();
     try (PreparedStatement insert = connection.prepareStatement(INSERT_FACTS)) {
-      for (int c = 0; c < columns.length; c++) {
-        insert.setArray(c + 1, connection.createArrayOf("text", columns[c]));
-      }
+      bindColumns(connection, insert, columns);
       try (ResultSet rows = insert.executeQuery()) {
         while (rows.next()) {
           recorded.add(rows.getObject(1, UUID.class));
@@ -159,33 +172,32 @@ public class FactRecorder {
     return recorded;
   }
 
-  private static void upsertJourneys(Connection connection, Map<UUID, String[]> journeys)
+  private static void upsertJourneys(Connection connection, Map<UUID, JourneyAttributes> journeys)
       throws SQLException {
     if (journeys.isEmpty()) {
       return;
     }
-    int n = journeys.size();
-    String[][] columns = new String[5][n];
+    String[][] columns = new String[5][journeys.size()];
     int i = 0;
-    for (Map.Entry<UUID, String[]> journey : journeys.entrySet()) {
+    for (Map.Entry<UUID, JourneyAttributes> journey : journeys.entrySet()) {
+      JourneyAttributes attributes = journey.getValue();
       columns[0][i] = journey.getKey().toString();
-      for (int c = 0; c < 4; c++) {
-        columns[c + 1][i] = journey.getValue()[c];
-      }
-      i++;
+      columns[1][i] = attributes.source;
+      columns[2][i] = attributes.campaign;
+      columns[3][i] = attributes.capturedAt;
+      columns[4][i++] = attributes.accountId;
     }
     try (PreparedStatement upsert = connection.prepareStatement(UPSERT_JOURNEYS)) {
-      for (int c = 0; c < columns.length; c++) {
-        upsert.setArray(c + 1, connection.createArrayOf("text", columns[c]));
-      }
+      bindColumns(connection, upsert, columns);
       upsert.executeUpdate();
     }
   }
 
-  /** Keeps the first value a journey's attribute got, as the upsert does across statements. */
-  private static void firstOf(String[] journey, int attribute, String value) {
-    if (journey[attribute] == null) {
-      journey[attribute] = value;
+  /** Binds each column as one text array, parameter by parameter (the SQL casts them). */
+  private static void bindColumns(
+      Connection connection, PreparedStatement statement, String[][] columns) throws SQLException {
+    for (int c = 0; c < columns.length; c++) {
+      statement.setArray(c + 1, connection.createArrayOf("text", columns[c]));
     }
   }
 

@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -191,17 +192,17 @@ public class CompanyDirectory {
     for (int i = 0; i < parameters.length; i++) {
       query.setParameter(i + 1, parameters[i]);
     }
-    List<UUID> ids = new java.util.ArrayList<>();
+    List<UUID> ids = new ArrayList<>();
     for (Object id : query.getResultList()) {
-      ids.add(id instanceof UUID uuid ? uuid : UUID.fromString(id.toString()));
+      ids.add((UUID) id);
     }
     return ids;
   }
 
   private List<String> strings(String sql, UUID companyId) {
-    List<String> values = new java.util.ArrayList<>();
+    List<String> values = new ArrayList<>();
     for (Object value : em.createNativeQuery(sql).setParameter(1, companyId).getResultList()) {
-      values.add(value.toString());
+      values.add((String) value);
     }
     return values;
   }

@@ -59,10 +59,25 @@ public class ProblemMappers {
         List.of(new FieldError(invalid.parameter(), invalid.getMessage())));
   }
 
+  /**
+   * The problem type of a command that lost the append to a concurrent change: it wrote nothing,
+   * and sending it again decides it afresh. Clients that retry match this type, not the detail.
+   */
+  public static final String CONCURRENT_WRITE = "https://themodel.io/problems/concurrent-write";
+
   @ServerExceptionMapper(priority = FIRST)
   public Response conflict(ConcurrencyConflict conflict, UriInfo uri) {
-    return problem(
-        409, "Another change to the same resource came first; reload and retry.", uri, List.of());
+    return Response.status(409)
+        .type(Problem.MEDIA_TYPE)
+        .entity(
+            new Problem(
+                CONCURRENT_WRITE,
+                "Conflict",
+                409,
+                "Another change to the same resource came first; reload and retry.",
+                uri.getPath(),
+                List.of()))
+        .build();
   }
 
   @ServerExceptionMapper(priority = FIRST)

@@ -10,6 +10,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.themodel.events.Department;
 import io.themodel.events.EventType;
+import io.themodel.platform.problem.ProblemMappers;
 import io.themodel.success.Race;
 import io.themodel.success.Race.Answer;
 import io.themodel.success.Race.Post;
@@ -156,6 +157,7 @@ class ConcurrentCommandTest {
     assertThat(answer.contentType()).startsWith(PROBLEM_JSON);
     assertThat(answer.body().path("status").asInt()).isEqualTo(409);
     assertThat(answer.body().path("detail").asText()).isEqualTo(CONCURRENT_WRITE);
+    assertThat(answer.body().path("type").asText()).isEqualTo(ProblemMappers.CONCURRENT_WRITE);
   }
 
   static long eventsInStream(UUID accountId, EventType type) {
