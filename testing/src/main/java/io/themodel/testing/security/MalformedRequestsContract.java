@@ -2,6 +2,7 @@ package io.themodel.testing.security;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,11 +12,13 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.themodel.testing.postgres.TestDatabase;
 import io.themodel.testing.security.ServiceApi.Operation;
+import io.themodel.testing.security.ValidCalls.Call;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,7 +28,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -33,10 +38,12 @@ import org.junit.jupiter.api.Test;
 /**
  * Sends at least {@link #MALFORMED} malformed requests to a service (wrong types, missing, null and
  * extra fields, huge strings, bad unicode, negative amounts, injection strings in typed fields, bad
- * path and query parameters, bodies that are not JSON), interleaved with valid ones, and checks: no
- * 5xx, every error is problem+json that leaks no stack trace, SQL or class name, a refused field is
- * named; and the event store holds events of the valid requests only (each request carries its own
- * {@code X-Correlation-Id}). A service's test extends this and gives its valid requests.
+ * path and query parameters, bodies that are not JSON), made from a valid call of every operation
+ * in its OpenAPI document (its {@link ValidCalls} catalogue, which the access matrix shares), and
+ * checks: no 5xx, every error is problem+json that leaks no stack trace, SQL or class name, a
+ * refused field is named. Then the database: the malformed requests alone change the row count of
+ * no table; sent again between valid calls of every write, the event store holds the valid calls'
+ * events and none of a malformed request (each request carries its own {@code X-Correlation-Id}).
  */
 public abstract class MalformedRequestsContract {
 
@@ -71,23 +78,8 @@ public abstract class MalformedRequestsContract {
           "esc\\u001b[31m");
   private static final String BAD_TEXT_SLOT = "BAD-TEXT-SLOT";
 
-  /** A request the service must accept: a fresh body (new ids, emails) each time it is asked. */
-  public record ValidRequest(String method, String path, Supplier<ObjectNode> body) {}
-
-  /** A valid {@code POST /feedback} body of any department service: feedback to Product. */
-  protected static ObjectNode feedbackToProduct() {
-    ObjectNode body = NODES.objectNode();
-    body.put("to", "PRODUCT");
-    body.put("leadId", UUID.randomUUID().toString());
-    body.put("category", "HANDOFF_INFORMATION");
-    body.put("about", "Onboarding questions");
-    body.put("text", "Three customers asked the same question this week.");
-    body.put("givenBy", "someone-" + UUID.randomUUID());
-    return body;
-  }
-
-  /** The service's valid requests, the seeds of the malformed ones; several operations at least. */
-  protected abstract List<ValidRequest> validRequests();
+  /** A valid call of each operation, shared with the service's access matrix. */
+  protected abstract ValidCalls validCalls();
 
   private final Random random = new Random(20261123L);
   private final List<String> wrong = new ArrayList<>();
@@ -95,31 +87,56 @@ public abstract class MalformedRequestsContract {
   private final Set<UUID> refused = new HashSet<>();
 
   @Test
+  void the_catalogue_has_a_valid_call_for_every_operation() {
+    assertThat(ValidCalls.missing(ServiceApi.fetch(), validCalls()))
+        .as("operations of /q/openapi without a valid call in the catalogue")
+        .isEmpty();
+  }
+
+  @Test
   void malformed_requests_are_refused_as_problems_and_leave_only_what_valid_requests_wrote()
       throws Exception {
     ServiceApi api = ServiceApi.fetch();
+    Map<String, Supplier<Call>> calls = validCalls().calls();
     List<Malformed> malformed = new ArrayList<>();
-    List<ValidRequest> valid = validRequests();
     while (malformed.size() < MALFORMED) {
       int before = malformed.size();
-      for (ValidRequest request : valid) {
-        malformed.addAll(mutations(api, request));
+      for (Operation operation : api.operations()) {
+        Supplier<Call> valid = calls.get(operation.toString());
+        if (valid != null) {
+          malformed.addAll(mutations(api, operation, valid.get()));
+        }
       }
-      malformed.addAll(queryMutations(api));
       assertThat(malformed)
-          .as("malformed requests the document and seeds give")
+          .as("malformed requests the document and catalogue give")
           .hasSizeGreaterThan(before);
     }
-    for (int i = 0; i < malformed.size(); i++) {
-      if (i % 25 == 0 && !valid.isEmpty()) {
-        sendValid(valid.get((i / 25) % valid.size()));
-      }
-      send(malformed.get(i));
+
+    // the malformed requests alone: no table of the service gains or loses a row
+    Map<String, Long> rowsBefore = settledRowCounts();
+    for (Malformed request : malformed) {
+      send(request);
     }
     assertThat(wrong).as("answers that broke the rules").isEmpty();
-    assertThat(accepted)
-        .as("valid requests accepted")
-        .hasSize(valid.isEmpty() ? 0 : (malformed.size() + 24) / 25);
+    assertThat(rowCounts()).as("rows per table after the malformed requests").isEqualTo(rowsBefore);
+
+    // again, a few at a time between valid calls of every write
+    List<Supplier<Call>> writes =
+        api.operations().stream()
+            .filter(operation -> !operation.reads())
+            .map(operation -> calls.get(operation.toString()))
+            .filter(java.util.Objects::nonNull)
+            .toList();
+    int validCalls = writes.isEmpty() ? 0 : 3 * writes.size();
+    int between = validCalls == 0 ? 0 : Math.max(1, malformed.size() / validCalls);
+    for (int i = 0; i < validCalls; i++) {
+      sendValid(writes.get(i % writes.size()).get());
+      for (int j = i * between; j < (i + 1) * between && j < malformed.size(); j++) {
+        send(malformed.get(j));
+      }
+    }
+    assertThat(wrong).as("answers that broke the rules").isEmpty();
+    assertThat(accepted).as("valid writes accepted").hasSize(validCalls);
     eventStore()
         .ifPresent(
             counts -> {
@@ -127,7 +144,7 @@ public abstract class MalformedRequestsContract {
                   .as("correlation ids of events written for malformed requests")
                   .doesNotContainAnyElementsOf(refused);
               assertThat(counts.keySet())
-                  .as("every accepted valid request wrote its events")
+                  .as("every accepted valid write wrote its events")
                   .containsAll(accepted);
             });
   }
@@ -140,51 +157,70 @@ public abstract class MalformedRequestsContract {
       String contentType,
       byte[] body,
       Map<String, String> query,
+      Map<String, String> headers,
       String field) {}
 
-  private List<Malformed> mutations(ServiceApi api, ValidRequest request) {
+  /** The malformed variants of one valid call of the operation. */
+  private List<Malformed> mutations(ServiceApi api, Operation operation, Call call) {
     List<Malformed> out = new ArrayList<>();
-    Operation operation = find(api, request);
+    Optional<ObjectNode> json = call.jsonObject();
+    if (json.isPresent()) {
+      out.addAll(bodyMutations(api, operation, call));
+    } else if (call.body() != null) {
+      // a body of another kind (CSV): sent as JSON, or as nothing at all
+      out.add(raw(call, "a JSON body", "application/json", "{\"rows\": []}", null));
+      out.add(raw(call, "no body", call.contentType(), "", null));
+    }
+    // path parameters that are ids
+    if (call.path().matches(".*/[0-9a-f-]{36}(/.*|\\?.*)?")) {
+      for (String id : List.of("not-a-uuid", INJECTIONS.get(random.nextInt(INJECTIONS.size())))) {
+        String path =
+            call.path()
+                .replaceFirst(
+                    "[0-9a-f-]{36}", java.net.URLEncoder.encode(id, StandardCharsets.UTF_8));
+        out.add(
+            new Malformed(
+                "a path id of " + id,
+                call.method(),
+                path,
+                call.contentType(),
+                call.body() == null ? null : call.body().getBytes(StandardCharsets.UTF_8),
+                Map.of(),
+                call.headers(),
+                null));
+      }
+    }
+    if (call.reads()) {
+      out.addAll(queryMutations(api, operation, call));
+    }
+    return out;
+  }
+
+  private List<Malformed> bodyMutations(ServiceApi api, Operation operation, Call call) {
+    List<Malformed> out = new ArrayList<>();
     JsonNode schema =
-        operation == null
-            ? NODES.objectNode()
-            : api.resolve(
-                operation
-                    .spec()
-                    .path("requestBody")
-                    .path("content")
-                    .path("application/json")
-                    .path("schema"));
+        api.resolve(
+            operation
+                .spec()
+                .path("requestBody")
+                .path("content")
+                .path("application/json")
+                .path("schema"));
     // the body as a whole
-    out.add(raw(request, "not JSON", "{\"unterminated\": ", null));
-    out.add(raw(request, "an array", "[]", null));
-    out.add(raw(request, "a string", "\"text\"", null));
-    out.add(raw(request, "JSON null", "null", null));
-    out.add(raw(request, "no body", "", null));
-    out.add(raw(request, "deep nesting", "[".repeat(5000) + "]".repeat(5000), null));
+    out.add(raw(call, "not JSON", "application/json", "{\"unterminated\": ", null));
+    out.add(raw(call, "an array", "application/json", "[]", null));
+    out.add(raw(call, "a string", "application/json", "\"text\"", null));
+    out.add(raw(call, "JSON null", "application/json", "null", null));
+    out.add(raw(call, "no body", "application/json", "", null));
     out.add(
-        new Malformed(
-            "invalid UTF-8",
-            request.method(),
-            request.path(),
-            "application/json",
-            invalidUtf8(request.body().get()),
-            Map.of(),
-            null));
-    out.add(
-        new Malformed(
-            "text/plain",
-            request.method(),
-            request.path(),
-            "text/plain",
-            bytes(request.body().get()),
-            Map.of(),
-            null));
-    ObjectNode extra = request.body().get();
+        raw(call, "deep nesting", "application/json", "[".repeat(5000) + "]".repeat(5000), null));
+    out.add(withBody(call, "invalid UTF-8", "application/json", invalidUtf8(body(call)), null));
+    out.add(withBody(call, "text/plain", "text/plain", bytes(body(call)), null));
+    ObjectNode extra = body(call);
     extra.put("unexpectedField", "x");
-    out.add(json(request, "an unknown field", extra, "unexpectedField"));
+    out.add(json(call, "an unknown field", extra, "unexpectedField"));
     // each field
-    ObjectNode sample = request.body().get();
+    ObjectNode sample = body(call);
     Set<String> required = new HashSet<>();
     schema.path("required").forEach(r -> required.add(r.asText()));
     Iterator<String> names = sample.fieldNames();
@@ -193,102 +229,76 @@ public abstract class MalformedRequestsContract {
       JsonNode fieldSchema = api.resolve(schema.path("properties").path(field));
       JsonNode value = sample.get(field);
       if (required.contains(field)) {
-        out.add(field(request, field, "missing", null, true));
-        out.add(field(request, field, "null", NODES.nullNode(), false));
+        out.add(field(call, field, "missing", null, true));
+        out.add(field(call, field, "null", NODES.nullNode(), false));
       }
       if (!value.isObject()) {
-        out.add(field(request, field, "an object", NODES.objectNode().put("x", 1), false));
+        out.add(field(call, field, "an object", NODES.objectNode().put("x", 1), false));
       }
       if (!value.isArray()) {
-        out.add(field(request, field, "an array", NODES.arrayNode().add(1), false));
+        out.add(field(call, field, "an array", NODES.arrayNode().add(1), false));
       }
       if (value.isTextual()) {
-        out.add(field(request, field, "a huge string", NODES.textNode("x".repeat(100_001)), false));
+        out.add(field(call, field, "a huge string", NODES.textNode("x".repeat(100_001)), false));
         String bad = BAD_TEXT.get(random.nextInt(BAD_TEXT.size()));
-        Malformed slotted =
-            field(request, field, "bad unicode", NODES.textNode(BAD_TEXT_SLOT), false);
+        Malformed slotted = field(call, field, "bad unicode", NODES.textNode(BAD_TEXT_SLOT), false);
         String text =
             new String(slotted.body(), StandardCharsets.UTF_8).replace(BAD_TEXT_SLOT, bad);
         out.add(
-            new Malformed(
+            withBody(
+                call,
                 slotted.what(),
-                slotted.method(),
-                slotted.path(),
                 slotted.contentType(),
                 text.getBytes(StandardCharsets.UTF_8),
-                Map.of(),
                 field));
         if (typed(fieldSchema)) {
           String injection = INJECTIONS.get(random.nextInt(INJECTIONS.size()));
-          out.add(field(request, field, "an injection", NODES.textNode(injection), false));
+          out.add(field(call, field, "an injection", NODES.textNode(injection), false));
         }
       }
       if (value.isNumber()) {
-        out.add(field(request, field, "a word", NODES.textNode("twelve"), false));
+        out.add(field(call, field, "a word", NODES.textNode("twelve"), false));
         if ("integer".equals(fieldSchema.path("type").asText())) {
-          out.add(field(request, field, "a fraction", NODES.numberNode(1.5), false));
+          out.add(field(call, field, "a fraction", NODES.numberNode(1.5), false));
         }
         if (field.matches("(?i).*(amount|value|price|months|users|logins|tickets).*")) {
-          out.add(field(request, field, "negative", NODES.numberNode(-1), false));
+          out.add(field(call, field, "negative", NODES.numberNode(-1), false));
         }
       }
       if (value.isBoolean()) {
-        out.add(field(request, field, "a word", NODES.textNode("maybe"), false));
-      }
-    }
-    // path parameters that are ids
-    if (request.path().matches(".*/[0-9a-f-]{36}(/.*)?")) {
-      for (String id : List.of("not-a-uuid", INJECTIONS.get(random.nextInt(INJECTIONS.size())))) {
-        String path =
-            request
-                .path()
-                .replaceFirst(
-                    "[0-9a-f-]{36}", java.net.URLEncoder.encode(id, StandardCharsets.UTF_8));
-        out.add(
-            new Malformed(
-                "a path id of " + id,
-                request.method(),
-                path,
-                "application/json",
-                bytes(request.body().get()),
-                Map.of(),
-                null));
+        out.add(field(call, field, "a word", NODES.textNode("maybe"), false));
       }
     }
     return out;
   }
 
-  /** GET operations with typed query parameters, each given a value of the wrong type. */
-  private List<Malformed> queryMutations(ServiceApi api) {
+  /** The read's typed query parameters, each given a value of the wrong type. */
+  private List<Malformed> queryMutations(ServiceApi api, Operation operation, Call call) {
     List<Malformed> out = new ArrayList<>();
-    for (Operation operation : api.operations()) {
-      if (!operation.reads() || operation.path().contains("{")) {
+    for (JsonNode parameter : operation.spec().path("parameters")) {
+      if (!"query".equals(parameter.path("in").asText())) {
         continue;
       }
-      for (JsonNode parameter : operation.spec().path("parameters")) {
-        if (!"query".equals(parameter.path("in").asText())) {
-          continue;
-        }
-        JsonNode schema = api.resolve(parameter.path("schema"));
-        // booleans are left out: JAX-RS reads any word but "true" as false, and so do we
-        if (!typed(schema) && !schema.path("type").asText().matches("integer|number")) {
-          continue;
-        }
-        String name = parameter.path("name").asText();
-        String value =
-            random.nextBoolean()
-                ? INJECTIONS.get(random.nextInt(INJECTIONS.size()))
-                : "x".repeat(1_000);
-        out.add(
-            new Malformed(
-                "query " + name + " of the wrong type",
-                "GET",
-                operation.path(),
-                null,
-                null,
-                Map.of(name, value),
-                name));
+      JsonNode schema = api.resolve(parameter.path("schema"));
+      // booleans are left out: JAX-RS reads any word but "true" as false, and so do we
+      if (!typed(schema) && !schema.path("type").asText().matches("integer|number")) {
+        continue;
       }
+      String name = parameter.path("name").asText();
+      String value =
+          random.nextBoolean()
+              ? INJECTIONS.get(random.nextInt(INJECTIONS.size()))
+              : "x".repeat(1_000);
+      out.add(
+          new Malformed(
+              "query " + name + " of the wrong type",
+              "GET",
+              call.path().replaceFirst("\\?.*", ""),
+              null,
+              null,
+              Map.of(name, value),
+              call.headers(),
+              name));
     }
     return out;
   }
@@ -304,31 +314,33 @@ public abstract class MalformedRequestsContract {
         || schema.path("format").asText().matches("uuid|date|date-time|email|duration");
   }
 
-  private Malformed field(
-      ValidRequest request, String field, String what, JsonNode value, boolean remove) {
-    ObjectNode body = request.body().get();
+  private static ObjectNode body(Call call) {
+    return call.jsonObject().orElseThrow();
+  }
+
+  private Malformed field(Call call, String field, String what, JsonNode value, boolean remove) {
+    ObjectNode body = body(call);
     if (remove) {
       body.remove(field);
     } else {
       body.set(field, value);
     }
-    return json(request, field + " " + what, body, field);
+    return json(call, field + " " + what, body, field);
   }
 
-  private static Malformed json(ValidRequest request, String what, ObjectNode body, String field) {
-    return new Malformed(
-        what, request.method(), request.path(), "application/json", bytes(body), Map.of(), field);
+  private static Malformed json(Call call, String what, ObjectNode body, String field) {
+    return withBody(call, what, "application/json", bytes(body), field);
   }
 
-  private static Malformed raw(ValidRequest request, String what, String body, String field) {
+  private static Malformed raw(
+      Call call, String what, String contentType, String body, String field) {
+    return withBody(call, what, contentType, body.getBytes(StandardCharsets.UTF_8), field);
+  }
+
+  private static Malformed withBody(
+      Call call, String what, String contentType, byte[] body, String field) {
     return new Malformed(
-        what,
-        request.method(),
-        request.path(),
-        "application/json",
-        body.getBytes(StandardCharsets.UTF_8),
-        Map.of(),
-        field);
+        what, call.method(), call.path(), contentType, body, Map.of(), call.headers(), field);
   }
 
   private static byte[] bytes(JsonNode body) {
@@ -348,34 +360,12 @@ public abstract class MalformedRequestsContract {
     return out;
   }
 
-  private static Operation find(ServiceApi api, ValidRequest request) {
-    for (Operation operation : api.operations()) {
-      String template = operation.path().replaceAll("\\{[^}]+}", "[^/]+");
-      if (operation.method().equals(request.method()) && request.path().matches(template)) {
-        return operation;
-      }
-    }
-    return null;
-  }
-
-  private void sendValid(ValidRequest request) {
+  private void sendValid(Call call) {
     UUID correlation = UUID.randomUUID();
-    Response response =
-        given()
-            .header("X-Correlation-Id", correlation.toString())
-            .contentType("application/json")
-            .body(request.body().get().toString())
-            .request(request.method(), request.path());
+    Response response = call.send(given().header("X-Correlation-Id", correlation.toString()));
     if (response.statusCode() / 100 != 2) {
       wrong.add(
-          "valid "
-              + request.method()
-              + " "
-              + request.path()
-              + " answered "
-              + response.statusCode()
-              + ": "
-              + response.asString());
+          "valid " + call + " answered " + response.statusCode() + ": " + response.asString());
     } else {
       accepted.add(correlation);
     }
@@ -384,7 +374,10 @@ public abstract class MalformedRequestsContract {
   private void send(Malformed request) {
     UUID correlation = UUID.randomUUID();
     RequestSpecification spec =
-        given().header("X-Correlation-Id", correlation.toString()).queryParams(request.query());
+        given()
+            .headers(request.headers())
+            .header("X-Correlation-Id", correlation.toString())
+            .queryParams(request.query());
     if (request.body() != null) {
       spec = spec.contentType(request.contentType()).body(request.body());
     }
@@ -432,6 +425,48 @@ public abstract class MalformedRequestsContract {
 
   private static String abbreviate(String body) {
     return body.length() > 300 ? body.substring(0, 300) + "…" : body;
+  }
+
+  /**
+   * The row counts once they stopped moving (a relay or an inbox may still be finishing the set-up
+   * of the valid calls the malformed ones were made from).
+   */
+  private static Map<String, Long> settledRowCounts() {
+    AtomicReference<Map<String, Long>> last = new AtomicReference<>(rowCounts());
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> last.getAndSet(rowCounts()).equals(last.get()));
+    return last.get();
+  }
+
+  /** Rows per table of the service's own schema. */
+  private static Map<String, Long> rowCounts() {
+    try (Connection connection = TestDatabase.connectToServiceUnderTest()) {
+      List<String> tables = new ArrayList<>();
+      try (PreparedStatement query =
+              connection.prepareStatement(
+                  "select quote_ident(table_name) from information_schema.tables"
+                      + " where table_schema = current_schema() and table_type = 'BASE TABLE'"
+                      + " order by table_name");
+          ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          tables.add(rows.getString(1));
+        }
+      }
+      Map<String, Long> counts = new TreeMap<>();
+      for (String table : tables) {
+        try (PreparedStatement count =
+                connection.prepareStatement("select count(*) from " + table);
+            ResultSet rows = count.executeQuery()) {
+          rows.next();
+          counts.put(table, rows.getLong(1));
+        }
+      }
+      return counts;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**
