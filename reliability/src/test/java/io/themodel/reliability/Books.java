@@ -18,7 +18,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -76,8 +75,6 @@ final class Books {
 
   private final FaultyPlatform platform;
   private final Map<Service, Long> since = new EnumMap<>(Service.class);
-  private final Set<Service> relayKilled = EnumSet.noneOf(Service.class);
-  private long republished;
 
   /**
    * Books for a test that starts now: "once on the topic" is checked for the events stored from now
@@ -94,17 +91,6 @@ final class Books {
                   rows -> rows.getLong(1))
               .get(0));
     }
-  }
-
-  /**
-   * The service's relay was killed (SIGKILL) during the test: an event the broker acknowledged in
-   * the moment before its row was marked published is published again after the restart. Delivery
-   * is at least once; the books then require each such event on the topic at least once, in order,
-   * and still exactly once in every effect (consumers and the projector de-duplicate by event id).
-   */
-  Books relayKilled(Service service) {
-    relayKilled.add(service);
-    return this;
   }
 
   /** Waits for the platform to settle, asserts that the books balance, prints the figures. */
@@ -134,7 +120,7 @@ final class Books {
     System.out.printf(
         "[reliability] %s: %d commands (%d requests): %s; answers 2xx %d, 404 (hand-off on its"
             + " way) %d, other errors %d, refused %d, dropped %d; events stored %d, on topics %d"
-            + " (%d re-published after the relay was killed), facts %d; funnel %s%n",
+            + ", facts %d; funnel %s%n",
         ledger.test(),
         figures.commands(),
         figures.requests(),
@@ -146,7 +132,6 @@ final class Books {
         figures.dropped(),
         figures.storedEvents(),
         figures.topicRecords(),
-        republished,
         figures.facts(),
         figures.funnel());
     return figures;
@@ -287,9 +272,7 @@ final class Books {
           continue;
         }
         long n = copies.getOrDefault(event.eventId(), 0L);
-        if (n > 1 && relayKilled.contains(service)) {
-          republished += n - 1;
-        } else if (n != 1) {
+        if (n != 1) {
           wrong.add(department.topic() + ": " + event + " is there " + n + " times");
         }
       }

@@ -24,7 +24,7 @@ class ServiceCrashIT {
   @EnumSource(Service.class)
   void a_service_killed_mid_load_and_restarted_loses_and_duplicates_nothing(Service service) {
     Ledger ledger = new Ledger(service.module() + " killed (SIGKILL) and restarted");
-    Books books = new Books(platform).relayKilled(service);
+    Books books = new Books(platform);
     JourneyLoad load = new JourneyLoad(platform.client(), ledger, 6, 3, Duration.ofMinutes(3));
     CompletableFuture<Void> running = load.start();
     load.awaitAccepted(service == Service.LEAD ? 4 : 10, running);

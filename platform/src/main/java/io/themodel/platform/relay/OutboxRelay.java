@@ -1,6 +1,7 @@
 package io.themodel.platform.relay;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -21,17 +22,27 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -41,9 +52,11 @@ import org.postgresql.PGConnection;
  * Publishes the event store's unpublished rows to Kafka in {@code position} order and marks them
  * published once the broker has acknowledged them. One relay per service is active: the one that
  * holds a PostgreSQL advisory lock on its own connection (if that connection dies, the lock goes
- * with it and a standby takes over). It wakes on the store's NOTIFY and polls as a fallback.
- * Delivery is at-least-once: a crash after the ack and before the mark re-sends, and consumers drop
- * the duplicate by event id.
+ * with it and a standby takes over). It wakes on the store's NOTIFY and polls as a fallback. A
+ * relay that becomes the leader first reconciles: the rows a predecessor had the broker acknowledge
+ * but died before marking (SIGKILL, a cut connection, an ack that timed out yet landed) are found
+ * on the tail of their topics and marked without being sent again, so that each event is on its
+ * topic once. Consumers still drop any copy by event id.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -54,6 +67,12 @@ public class OutboxRelay {
       "select position, event_id, type, occurred_at, stream_id, correlation_id, causation_id,"
           + " journey_key, lead_id, account_id, payload::text as payload from event_store where published_at"
           + " is null order by position limit ?";
+
+  /** How many batches' worth of each partition's last records reconciling reads. */
+  private static final int TAIL_BATCHES = 4;
+
+  private static final Duration RECONCILE_TIMEOUT = Duration.ofSeconds(30);
+  private static final ObjectMapper TAIL_JSON = new ObjectMapper();
 
   private final EventCodec codec;
   private final Counter published;
@@ -130,6 +149,7 @@ public class OutboxRelay {
         }
         leader = true;
         LOG.info("outbox relay is the leader for this service");
+        reconcile(connection);
         try (Statement listen = connection.createStatement()) {
           listen.execute("LISTEN " + EventStore.NOTIFY_CHANNEL);
         }
@@ -148,6 +168,97 @@ public class OutboxRelay {
         leader = false;
       }
     }
+  }
+
+  /**
+   * Marks published, without sending, the unpublished rows whose events the broker already has. At
+   * most one batch can be in that state (the relay sends the next only after marking the last), and
+   * the relay is its topics' only producer, so the last {@link #TAIL_BATCHES} batches' worth of
+   * records of each partition hold every such event.
+   */
+  private void reconcile(Connection connection) throws Exception {
+    Map<String, Map<UUID, Long>> byTopic = new HashMap<>();
+    try (PreparedStatement select = connection.prepareStatement(SELECT_UNPUBLISHED)) {
+      select.setInt(1, batchSize);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          byTopic
+              .computeIfAbsent(record(rows).topic(), topic -> new HashMap<>())
+              .put(rows.getObject("event_id", UUID.class), rows.getLong("position"));
+        }
+      }
+    }
+    if (byTopic.isEmpty()) {
+      return;
+    }
+    List<Long> onBroker = new ArrayList<>();
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(tailReaderConfig())) {
+      for (Map.Entry<String, Map<UUID, Long>> topic : byTopic.entrySet()) {
+        for (UUID eventId : eventIdsOnTail(consumer, topic.getKey())) {
+          Long position = topic.getValue().get(eventId);
+          if (position != null) {
+            onBroker.add(position);
+          }
+        }
+      }
+    }
+    if (!onBroker.isEmpty()) {
+      mark(connection, onBroker);
+      LOG.infof(
+          "outbox relay found %d unmarked rows already on the broker and marked them without"
+              + " sending them again",
+          onBroker.size());
+    }
+  }
+
+  /** The event ids of the last records of each partition of the topic. */
+  private Set<UUID> eventIdsOnTail(KafkaConsumer<String, String> consumer, String topic) {
+    Set<UUID> ids = new HashSet<>();
+    List<PartitionInfo> infos = consumer.partitionsFor(topic, RECONCILE_TIMEOUT);
+    if (infos == null || infos.isEmpty()) {
+      return ids; // no topic yet: nothing of ours is on it
+    }
+    List<TopicPartition> partitions =
+        infos.stream().map(info -> new TopicPartition(topic, info.partition())).toList();
+    consumer.assign(partitions);
+    Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, RECONCILE_TIMEOUT);
+    Map<TopicPartition, Long> end = consumer.endOffsets(partitions, RECONCILE_TIMEOUT);
+    for (TopicPartition partition : partitions) {
+      consumer.seek(
+          partition,
+          Math.max(begin.get(partition), end.get(partition) - (long) TAIL_BATCHES * batchSize));
+    }
+    long deadline = System.nanoTime() + RECONCILE_TIMEOUT.toNanos();
+    while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("could not read the tail of " + topic + " in time");
+      }
+      for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+        eventId(record.value()).ifPresent(ids::add);
+      }
+    }
+    return ids;
+  }
+
+  private static Optional<UUID> eventId(String value) {
+    try {
+      JsonNode id = TAIL_JSON.readTree(value).path("id");
+      return id.isTextual() ? Optional.of(UUID.fromString(id.asText())) : Optional.empty();
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      return Optional.empty(); // not one of ours
+    }
+  }
+
+  private Properties tailReaderConfig() {
+    Properties config = new Properties();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+    config.put(ConsumerConfig.CLIENT_ID_CONFIG, "outbox-relay-reconcile");
+    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    return config;
   }
 
   /** Sends one batch and marks it published after every record is acknowledged. */
@@ -178,8 +289,8 @@ public class OutboxRelay {
   /**
    * Marks the rows published. The broker has them by now: if the lock connection was cut meanwhile
    * (reliability/ DatabaseCutIT saw it), they are marked on a fresh connection before the relay
-   * gives up, or whoever relays next publishes them a second time. Only a crash between the ack and
-   * the mark still re-sends; consumers drop those copies by event id.
+   * gives up. Whatever a crash still leaves unmarked, the next leader finds on the broker when it
+   * reconciles.
    */
   private void markPublished(Connection connection, List<Long> positions) throws SQLException {
     try {
