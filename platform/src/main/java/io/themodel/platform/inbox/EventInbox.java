@@ -9,6 +9,7 @@ import io.themodel.events.EventCodec;
 import io.themodel.events.EventType;
 import io.themodel.events.UnreadableEvent;
 import io.themodel.platform.command.CommandRejected;
+import io.themodel.platform.correlation.CorrelationFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,6 +22,7 @@ import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * The idempotent consumer every service uses: reads a record as a CloudEvent of the catalogue and
@@ -78,6 +80,17 @@ public class EventInbox {
           record.topic(), record.partition(), record.offset(), unreadable.getMessage());
       throw unreadable;
     }
+    if (incoming.correlationId() != null) {
+      MDC.put(CorrelationFilter.MDC_KEY, incoming.correlationId().toString());
+    }
+    try {
+      applyWithRetries(incoming, effect);
+    } finally {
+      MDC.remove(CorrelationFilter.MDC_KEY);
+    }
+  }
+
+  private void applyWithRetries(IncomingEvent incoming, Consumer<IncomingEvent> effect) {
     Duration backoff = firstBackoff;
     for (int attempt = 1; ; attempt++) {
       try {

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.jboss.logging.Logger;
 
 /**
  * The service's append-only event log in its own PostgreSQL database, and its outbox: rows are
@@ -28,6 +29,8 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class EventStore {
+
+  private static final Logger LOG = Logger.getLogger(EventStore.class);
 
   /** The channel the relay listens on; notifications are delivered when the append commits. */
   public static final String NOTIFY_CHANNEL = "themodel_outbox";
@@ -131,6 +134,14 @@ public class EventStore {
       throw new IllegalStateException("cannot append to stream " + streamId, e);
     }
     appended.increment(stored.size());
+    if (LOG.isDebugEnabled()) {
+      // ids and types only: a payload may hold a person's name, email or phone
+      LOG.debugf(
+          "appended to %s %s: %s",
+          streamType,
+          streamId,
+          stored.stream().map(e -> e.type().simpleName() + " " + e.eventId()).toList());
+    }
     return stored;
   }
 
