@@ -21,10 +21,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logmanager.ExtLogRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,13 +39,48 @@ import org.junit.jupiter.api.Test;
  * a wrong spec version) between two valid events on every topic the service consumes (found from
  * its {@code mp.messaging.incoming.*.topic} configuration) and checks that both valid events are
  * applied, every poison record is in the topic's dead-letter topic with the reason, and nothing is
- * lost. A service's test extends this with {@code @QuarkusTest}.
+ * lost. The poison carries a person's name, email and phone, and no log line of the service may
+ * quote them: the log names ids and reasons, never personal data. A service's test extends this
+ * with {@code @QuarkusTest}.
  */
 public abstract class PoisonRecordsContract {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final TopicProbe topics = TopicProbe.onSharedBroker();
+
+  // a person, unique to this run, whom the poison records name
+  private static final String TAG = UUID.randomUUID().toString().substring(0, 8);
+  private static final String NAME = "秘密 花子" + TAG;
+  private static final String EMAIL = "hanako." + TAG + "@secret.example";
+  private static final String PHONE = "03-9999-" + TAG.substring(0, 4);
+
+  private final List<String> logged = new CopyOnWriteArrayList<>();
+  private final Handler capture =
+      new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+          String message =
+              record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
+          logged.add(message + " " + (record.getThrown() == null ? "" : record.getThrown()));
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+      };
+
+  @BeforeEach
+  void listen() {
+    Logger.getLogger("").addHandler(capture);
+  }
+
+  @AfterEach
+  void stopListening() {
+    Logger.getLogger("").removeHandler(capture);
+  }
 
   /** Whether the service applied the event: by default, its inbox recorded it as processed. */
   protected boolean applied(UUID eventId) {
@@ -84,6 +126,15 @@ public abstract class PoisonRecordsContract {
               }
               assertThat(parked).containsExactlyInAnyOrderElementsOf(markers);
             });
+    assertThat(logged).as("log lines while the poison was read").isNotEmpty();
+    assertThat(logged)
+        .as("log lines that quote the person in the poison")
+        .noneMatch(
+            line ->
+                line.contains(NAME)
+                    || line.contains(EMAIL)
+                    || line.contains(PHONE)
+                    || line.contains(TAG + "@"));
   }
 
   private UUID send(String topic, Department department, UUID lead) {
@@ -93,21 +144,40 @@ public abstract class PoisonRecordsContract {
     return id;
   }
 
-  /** Records no consumer can read; each carries MARKER so that it can be found in the DLQ. */
+  /**
+   * Records no consumer can read; each carries MARKER so that it can be found in the DLQ, and a
+   * person's name, email and phone, which must not reach the log.
+   */
   private static List<String> poison(Department department) {
     ObjectNode valid = valid(department);
     ObjectNode unknownType = valid.deepCopy().put("type", "io.themodel.Unknown.MARKER.v1");
+    unknownType.withObject("/data").put("email", EMAIL).put("name", NAME);
     ObjectNode oldSpec = valid.deepCopy().put("specversion", "0.3").put("subject", "MARKER");
+    oldSpec.withObject("/data").put("phone", PHONE);
     ObjectNode badData = valid.deepCopy();
-    badData.putObject("data").put("marker", "MARKER");
+    badData
+        .putObject("data")
+        .put("marker", "MARKER")
+        .put("givenBy", EMAIL)
+        .put("leadId", NAME)
+        .putObject("person")
+        .put("name", NAME)
+        .put("email", EMAIL)
+        .put("phone", PHONE);
+    ObjectNode badId = valid.deepCopy().put("id", EMAIL).put("subject", "MARKER");
     return List.of(
         "not json at all MARKER",
-        "[\"MARKER\"]",
-        "{\"marker\": \"MARKER\"}",
+        EMAIL + " " + NAME + " " + PHONE + " MARKER",
+        "{\"email\": \"" + EMAIL + "\", \"phone\": " + PHONE + " MARKER",
+        "[\"MARKER\", \"" + EMAIL + "\"]",
+        "{\"marker\": \"MARKER\", \"name\": \"" + NAME + "\"}",
         unknownType.toString(),
         oldSpec.toString(),
         badData.toString(),
-        new String(new byte[] {(byte) 0xC3, 0x28}, StandardCharsets.ISO_8859_1) + "MARKER");
+        badId.toString(),
+        new String(new byte[] {(byte) 0xC3, 0x28}, StandardCharsets.ISO_8859_1)
+            + "MARKER "
+            + EMAIL);
   }
 
   private static ObjectNode valid(Department department) {
