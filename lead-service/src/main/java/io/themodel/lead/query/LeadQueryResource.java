@@ -27,6 +27,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * Marketing's lead lists (by stage, band, source, company, campaign, capture date) and a lead's
@@ -48,6 +51,10 @@ public class LeadQueryResource {
       UUID causationId,
       JsonNode data) {}
 
+  private static final String DAY =
+      "a day (2026-04-01, UTC; inclusive for capturedTo) or an instant (2026-04-01T09:00:00Z)";
+  private static final String DAY_OR_INSTANT = "^\\d{4}-\\d{2}-\\d{2}(T.+)?$";
+
   private final EventStore store;
   private final EventCodec codec;
 
@@ -56,18 +63,43 @@ public class LeadQueryResource {
     this.codec = codec;
   }
 
+  // The parameters are read as text so that a bad value is a 400 naming it (JAX-RS would answer a
+  // 404); their schemas tell clients, and the fuzz test, what each one takes.
   @GET
   public LeadPage list(
-      @QueryParam("stage") String stage,
-      @QueryParam("band") String band,
-      @QueryParam("source") String source,
-      @QueryParam("companyId") String companyId,
+      @QueryParam("stage") @Parameter(schema = @Schema(implementation = LeadLifecycle.Stage.class))
+          String stage,
+      @QueryParam("band") @Parameter(schema = @Schema(implementation = ScoreBand.class))
+          String band,
+      @QueryParam("source") @Parameter(schema = @Schema(implementation = LeadSource.class))
+          String source,
+      @QueryParam("companyId") @Parameter(schema = @Schema(implementation = UUID.class))
+          String companyId,
       @QueryParam("campaign") String campaign,
-      @QueryParam("capturedFrom") String capturedFrom,
-      @QueryParam("capturedTo") String capturedTo,
-      @QueryParam("excluded") String excluded,
-      @QueryParam("page") String page,
-      @QueryParam("size") String size) {
+      @QueryParam("capturedFrom")
+          @Parameter(
+              description = DAY,
+              schema = @Schema(type = SchemaType.STRING, pattern = DAY_OR_INSTANT))
+          String capturedFrom,
+      @QueryParam("capturedTo")
+          @Parameter(
+              description = DAY,
+              schema = @Schema(type = SchemaType.STRING, pattern = DAY_OR_INSTANT))
+          String capturedTo,
+      @QueryParam("excluded") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN))
+          String excluded,
+      @QueryParam("page")
+          @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
+          String page,
+      @QueryParam("size")
+          @Parameter(
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      minimum = "1",
+                      maximum = "500",
+                      defaultValue = "50"))
+          String size) {
     List<String> where = new ArrayList<>();
     Map<String, Object> params = new HashMap<>();
     if (stage != null) {
