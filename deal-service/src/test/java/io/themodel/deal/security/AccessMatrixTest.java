@@ -7,6 +7,7 @@ import io.themodel.events.Role;
 import io.themodel.testing.kafka.KafkaBrokerResource;
 import io.themodel.testing.postgres.PostgresResource;
 import io.themodel.testing.security.AccessMatrixContract;
+import io.themodel.testing.security.ValidCalls;
 import java.util.Set;
 
 @QuarkusTest
@@ -19,6 +20,11 @@ class AccessMatrixTest extends AccessMatrixContract {
   @Override
   protected Role writer() {
     return Role.FIELD_SALES;
+  }
+
+  @Override
+  protected ValidCalls validCalls() {
+    return new DealCalls();
   }
 
   @Override
