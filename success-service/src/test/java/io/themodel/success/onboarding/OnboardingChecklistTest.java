@@ -12,7 +12,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.themodel.events.CloudEvent;
 import io.themodel.events.Department;
@@ -23,6 +22,7 @@ import io.themodel.events.success.OnboardingStepCompleted;
 import io.themodel.success.Race;
 import io.themodel.success.Race.Answer;
 import io.themodel.success.Race.Post;
+import io.themodel.success.TwoStepChecklist;
 import io.themodel.success.WonDeals;
 import io.themodel.testing.kafka.KafkaBrokerResource;
 import io.themodel.testing.kafka.TopicProbe;
@@ -30,27 +30,18 @@ import io.themodel.testing.postgres.PostgresResource;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /** A configured checklist: the account is onboarded when its last step is completed. */
 @QuarkusTest
-@TestProfile(OnboardingChecklistTest.TwoSteps.class)
+@TestProfile(TwoStepChecklist.class)
 @WithTestResource(KafkaBrokerResource.class)
 @WithTestResource(
     value = PostgresResource.class,
     initArgs = @ResourceArg(name = "database", value = "success_test"))
 class OnboardingChecklistTest {
-
-  /** Kick-off meeting, then admin training. */
-  public static class TwoSteps implements QuarkusTestProfile {
-    @Override
-    public Map<String, String> getConfigOverrides() {
-      return Map.of("themodel.onboarding.checklist", "kickoff,admin-training");
-    }
-  }
 
   private final TopicProbe topics = TopicProbe.onSharedBroker();
   private final EventCodec codec = new EventCodec();

@@ -3,12 +3,15 @@ package io.themodel.success.security;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.themodel.success.TwoStepChecklist;
 import io.themodel.testing.kafka.KafkaBrokerResource;
 import io.themodel.testing.postgres.PostgresResource;
 import io.themodel.testing.security.MalformedRequestsContract;
-import java.util.List;
+import io.themodel.testing.security.ValidCalls;
 
 @QuarkusTest
+@TestProfile(TwoStepChecklist.class)
 @WithTestResource(KafkaBrokerResource.class)
 @WithTestResource(
     value = PostgresResource.class,
@@ -16,8 +19,7 @@ import java.util.List;
 class MalformedRequestsTest extends MalformedRequestsContract {
 
   @Override
-  protected List<ValidRequest> validRequests() {
-    return List.of(
-        new ValidRequest("POST", "/feedback", MalformedRequestsContract::feedbackToProduct));
+  protected ValidCalls validCalls() {
+    return new SuccessCalls();
   }
 }
