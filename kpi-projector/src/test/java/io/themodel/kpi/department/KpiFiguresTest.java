@@ -462,6 +462,20 @@ class KpiFiguresTest {
         .then()
         .statusCode(400)
         .body("errors.field", org.hamcrest.Matchers.hasItem("type"));
+    given()
+        .queryParam("type", "DealWon")
+        .queryParam("leadId", "not-a-uuid")
+        .get("/facts")
+        .then()
+        .statusCode(400)
+        .body("errors.field", org.hamcrest.Matchers.hasItem("leadId"));
+    given()
+        .queryParam("type", "DealWon")
+        .queryParam("page", "second")
+        .get("/facts")
+        .then()
+        .statusCode(400)
+        .body("errors.field", org.hamcrest.Matchers.hasItem("page"));
   }
 
   @Test

@@ -371,6 +371,13 @@ class FunnelFiguresTest {
         .body("journeys.leadId", contains(L1.toString(), L2.toString(), L3.toString()))
         .body("journeys[2].nextReachedAt", nullValue());
     given().queryParam("stage", "NOWHERE").get("/funnel/journeys").then().statusCode(400);
+    given()
+        .queryParam("stage", "MQL")
+        .queryParam("size", "fifty")
+        .get("/funnel/journeys")
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("size"));
   }
 
   @Test

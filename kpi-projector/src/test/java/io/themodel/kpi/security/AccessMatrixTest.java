@@ -1,8 +1,5 @@
 package io.themodel.kpi.security;
 
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
-
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -10,8 +7,7 @@ import io.themodel.events.Role;
 import io.themodel.testing.kafka.KafkaBrokerResource;
 import io.themodel.testing.postgres.PostgresResource;
 import io.themodel.testing.security.AccessMatrixContract;
-import java.time.Duration;
-import java.util.List;
+import io.themodel.testing.security.ValidCalls;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 
@@ -25,16 +21,17 @@ class AccessMatrixTest extends AccessMatrixContract {
   // The matrix starts a rebuild as admin: let it end before the next test reads the model.
   @AfterEach
   void rebuild_finished() {
-    await()
-        .atMost(Duration.ofSeconds(90))
-        .until(
-            () ->
-                !List.of("REPLAYING", "SWAPPING").contains(given().get("/rebuild").path("state")));
+    KpiProjectorCalls.awaitRebuildEnded();
   }
 
   @Override
   protected Role writer() {
     return Role.ADMIN;
+  }
+
+  @Override
+  protected ValidCalls validCalls() {
+    return new KpiProjectorCalls();
   }
 
   @Override

@@ -6,7 +6,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.themodel.testing.kafka.KafkaBrokerResource;
 import io.themodel.testing.postgres.PostgresResource;
 import io.themodel.testing.security.MalformedRequestsContract;
-import java.util.List;
+import io.themodel.testing.security.ValidCalls;
+import org.junit.jupiter.api.AfterEach;
 
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
@@ -15,9 +16,15 @@ import java.util.List;
     initArgs = @ResourceArg(name = "database", value = "kpi_test"))
 class MalformedRequestsTest extends MalformedRequestsContract {
 
-  // Only reads (and an admin's rebuild): the malformed requests are bad query parameters.
+  // The valid writes between the malformed requests are rebuilds: let the last one end before
+  // the next test reads the model.
+  @AfterEach
+  void rebuild_finished() {
+    KpiProjectorCalls.awaitRebuildEnded();
+  }
+
   @Override
-  protected List<ValidRequest> validRequests() {
-    return List.of();
+  protected ValidCalls validCalls() {
+    return new KpiProjectorCalls();
   }
 }
