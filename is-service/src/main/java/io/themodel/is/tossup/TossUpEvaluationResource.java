@@ -1,7 +1,7 @@
 package io.themodel.is.tossup;
 
 import io.themodel.is.calllist.CallListResource;
-import jakarta.ws.rs.POST;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -11,7 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Asks the active toss-up rule version about a lead before handing it over: pass or fail, with the
- * conditions that decided. Nothing is recorded.
+ * conditions that decided. Nothing is recorded, so it is a read (GET) that every role may make.
  */
 @Path("/call-list/{leadId}/toss-up-evaluation")
 public class TossUpEvaluationResource {
@@ -30,7 +30,7 @@ public class TossUpEvaluationResource {
    * 200 with the verdict, with the load band of {@code assignedRep} when given; without an active
    * version every lead passes the configured version.
    */
-  @POST
+  @GET
   public Evaluation evaluate(
       @PathParam("leadId") UUID leadId, @QueryParam("assignedRep") String assignedRep) {
     CallListResource.find(leadId);

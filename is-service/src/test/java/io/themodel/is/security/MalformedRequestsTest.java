@@ -6,18 +6,18 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.themodel.testing.kafka.KafkaBrokerResource;
 import io.themodel.testing.postgres.PostgresResource;
 import io.themodel.testing.security.MalformedRequestsContract;
-import java.util.List;
+import io.themodel.testing.security.ValidCalls;
 
+/** In the rule book's database, for the reason {@link AccessMatrixTest} gives. */
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
 @WithTestResource(
     value = PostgresResource.class,
-    initArgs = @ResourceArg(name = "database", value = "is_test"))
+    initArgs = @ResourceArg(name = "database", value = "is_rules_test"))
 class MalformedRequestsTest extends MalformedRequestsContract {
 
   @Override
-  protected List<ValidRequest> validRequests() {
-    return List.of(
-        new ValidRequest("POST", "/feedback", MalformedRequestsContract::feedbackToProduct));
+  protected ValidCalls validCalls() {
+    return new InsideSalesCalls();
   }
 }

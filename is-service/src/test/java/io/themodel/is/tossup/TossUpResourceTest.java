@@ -165,7 +165,7 @@ class TossUpResourceTest {
     UUID leadId = UUID.randomUUID();
     mqlArrives(leadId);
     given()
-        .post("/call-list/{id}/toss-up-evaluation", leadId)
+        .get("/call-list/{id}/toss-up-evaluation", leadId)
         .then()
         .statusCode(200)
         .body("ruleVersion", equalTo("v1"))

@@ -71,7 +71,7 @@ class TossUpRuleBookResourceTest {
   }
 
   private static ValidatableResponse evaluate(UUID leadId) {
-    return given().post("/call-list/{id}/toss-up-evaluation", leadId).then();
+    return given().get("/call-list/{id}/toss-up-evaluation", leadId).then();
   }
 
   private static ValidatableResponse tossUp(UUID leadId, String body) {
@@ -252,7 +252,7 @@ class TossUpRuleBookResourceTest {
 
     given()
         .queryParam("assignedRep", busy)
-        .post("/call-list/{id}/toss-up-evaluation", leadId)
+        .get("/call-list/{id}/toss-up-evaluation", leadId)
         .then()
         .statusCode(200)
         .body("passed", equalTo(false))
@@ -262,7 +262,7 @@ class TossUpRuleBookResourceTest {
         .body("decidedBy.condition", contains("capacity"));
     given()
         .queryParam("assignedRep", "fs-free-" + UUID.randomUUID())
-        .post("/call-list/{id}/toss-up-evaluation", leadId)
+        .get("/call-list/{id}/toss-up-evaluation", leadId)
         .then()
         .statusCode(200)
         .body("passed", equalTo(true))
