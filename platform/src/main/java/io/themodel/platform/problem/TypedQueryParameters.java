@@ -1,6 +1,5 @@
-package io.themodel.kpi.readmodel;
+package io.themodel.platform.problem;
 
-import io.themodel.platform.problem.InvalidParameter;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.ext.ParamConverter;
 import jakarta.ws.rs.ext.ParamConverterProvider;
@@ -11,9 +10,9 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Reads the typed query parameters of the figure endpoints (whole numbers such as {@code page} and
- * {@code size}, ids such as {@code leadId}) so that a value of the wrong type is a 400 naming the
- * parameter, as for every other bad parameter: JAX-RS would answer a bare 404.
+ * Reads every service's typed query parameters (whole numbers such as {@code page}, {@code size}
+ * and {@code limit}, ids such as {@code leadId}) so that a value of the wrong type is a 400 naming
+ * the parameter, as for every other bad parameter: JAX-RS would answer a bare 404.
  */
 @Provider
 public class TypedQueryParameters implements ParamConverterProvider {
@@ -35,6 +34,9 @@ public class TypedQueryParameters implements ParamConverterProvider {
     }
     if (rawType == Integer.class || rawType == int.class) {
       return new Typed<>(name, "must be a whole number", Integer::valueOf);
+    }
+    if (rawType == Long.class || rawType == long.class) {
+      return new Typed<>(name, "must be a whole number", Long::valueOf);
     }
     return null;
   }
