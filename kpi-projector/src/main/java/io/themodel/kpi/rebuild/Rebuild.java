@@ -30,6 +30,11 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -148,12 +153,7 @@ public class Rebuild {
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       long[] counts = new long[2];
-      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-      while (lag(consumer, ends) > 0) {
-        replay(consumer, target, counts);
-        ends = consumer.endOffsets(partitions);
-        report(State.REPLAYING, started, counts, lag(consumer, ends));
-      }
+      replayOverlapped(consumer, partitions, target, started, counts);
       report(State.SWAPPING, started, counts, 0);
       try (Connection swap = dataSource.getConnection()) {
         swap.setAutoCommit(false);
@@ -163,7 +163,7 @@ public class Rebuild {
         }
         Map<TopicPartition, Long> last = consumer.endOffsets(partitions);
         while (lag(consumer, last) > 0) {
-          replay(consumer, target, counts);
+          write(target, decode(consumer, counts), counts);
         }
         try (Statement statement = target.createStatement()) {
           statement.execute("set search_path to default");
@@ -220,12 +220,59 @@ public class Rebuild {
   }
 
   /**
-   * One poll's records applied in one transaction and three statements (processed events, facts,
-   * journeys); unreadable ones are skipped (the DLQ has them), an event delivered twice is applied
-   * once.
+   * Replays until the topics' end: this thread polls and decodes the next poll while a second one
+   * writes the previous (decoding takes the JVM about as long as writing takes PostgreSQL, and one
+   * after the other each waited for the other). At most one poll is in the writer's hands; each is
+   * written in the order it was polled, on the one rebuild connection.
    */
-  private void replay(KafkaConsumer<String, String> consumer, Connection target, long[] counts)
-      throws SQLException {
+  private void replayOverlapped(
+      KafkaConsumer<String, String> consumer,
+      List<TopicPartition> partitions,
+      Connection target,
+      Instant started,
+      long[] counts)
+      throws Exception {
+    ExecutorService writer =
+        Executors.newSingleThreadExecutor(
+            task -> {
+              Thread thread = new Thread(task, "kpi-rebuild-writer");
+              thread.setDaemon(true);
+              return thread;
+            });
+    try {
+      Future<?> writing = CompletableFuture.completedFuture(null);
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+      while (lag(consumer, ends) > 0) {
+        Map<UUID, Delivered> polled = decode(consumer, counts);
+        awaitWritten(writing);
+        report(State.REPLAYING, started, counts, lag(consumer, ends));
+        writing =
+            writer.submit(
+                () -> {
+                  write(target, polled, counts);
+                  return null;
+                });
+        ends = consumer.endOffsets(partitions);
+      }
+      awaitWritten(writing);
+    } finally {
+      writer.shutdownNow();
+    }
+  }
+
+  private static void awaitWritten(Future<?> writing) throws Exception {
+    try {
+      writing.get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    }
+  }
+
+  /**
+   * One poll's records, decoded and keyed by event id (an event delivered twice in it is kept
+   * once); unreadable ones are counted and skipped (the DLQ has them).
+   */
+  private Map<UUID, Delivered> decode(KafkaConsumer<String, String> consumer, long[] counts) {
     Map<UUID, Delivered> delivered = new LinkedHashMap<>();
     for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
       try {
@@ -242,6 +289,15 @@ public class Rebuild {
         counts[1]++;
       }
     }
+    return delivered;
+  }
+
+  /**
+   * One poll's events applied in one transaction and three statements (processed events, facts,
+   * journeys); an event applied by an earlier poll is not applied again.
+   */
+  private void write(Connection target, Map<UUID, Delivered> delivered, long[] counts)
+      throws SQLException {
     if (delivered.isEmpty()) {
       return;
     }
