@@ -401,6 +401,10 @@ public abstract class MalformedRequestsContract {
     if (LEAK.matcher(body).find()) {
       wrong.add(label + ": the problem leaks internals: " + abbreviate(body));
     }
+    if (!request.query().isEmpty() && status != 400) {
+      // JAX-RS answers a query parameter it cannot convert with a bare 404: the platform does not
+      wrong.add(label + ": " + status + ", not a 400 naming the parameter");
+    }
     if (status == 400 && request.field() != null && !names(body, request.field())) {
       wrong.add(label + ": 400 does not name " + request.field() + ": " + abbreviate(body));
     }
