@@ -13,9 +13,9 @@ import io.themodel.events.Department;
 import io.themodel.events.EventCodec;
 import io.themodel.events.EventType;
 import io.themodel.events.is.Disqualified;
-import io.themodel.lead.LeadRequests;
 import io.themodel.testing.kafka.KafkaBrokerResource;
 import io.themodel.testing.kafka.TopicProbe;
+import io.themodel.testing.logging.LogCapture;
 import io.themodel.testing.postgres.PostgresResource;
 import io.themodel.testing.postgres.TestDatabase;
 import java.sql.Connection;
@@ -26,12 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,40 +43,16 @@ import org.junit.jupiter.api.Test;
     initArgs = @ResourceArg(name = "database", value = "lead_test"))
 class CorrelationInLogsTest {
 
-  private static final Logger STORE = Logger.getLogger("io.themodel.platform.store.EventStore");
-
-  /** The store's lines: message and the correlation id in the MDC when it was logged. */
-  private final List<String[]> lines = new CopyOnWriteArrayList<>();
-
-  private final Handler capture =
-      new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-          if (record instanceof ExtLogRecord ext) {
-            lines.add(new String[] {ext.getFormattedMessage(), ext.getMdc("correlationId")});
-          }
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-      };
-
-  private Level level;
+  private LogCapture store;
 
   @BeforeEach
   void listen() {
-    level = STORE.getLevel();
-    STORE.setLevel(Level.FINE);
-    STORE.addHandler(capture);
+    store = LogCapture.of("io.themodel.platform.store.EventStore", Level.FINE);
   }
 
   @AfterEach
   void stop() {
-    STORE.removeHandler(capture);
-    STORE.setLevel(level);
+    store.close();
   }
 
   @Test
@@ -114,15 +85,8 @@ class CorrelationInLogsTest {
 
   @Test
   void an_event_from_another_department_is_handled_under_its_correlation_id() throws Exception {
-    UUID leadId = LeadRequests.capture(lead()); // an MQL that inside sales then disqualifies
-    given()
-        .contentType(ContentType.JSON)
-        .body("{\"type\": \"SEMINAR_ATTENDED\", \"count\": 2}")
-        .post("/leads/{id}/activities", leadId)
-        .then()
-        .statusCode(200)
-        .body("stage", org.hamcrest.Matchers.equalTo("MQL"));
-    lines.clear();
+    UUID leadId = RecyclingIntakeTest.scoredMql(); // an MQL that inside sales then disqualifies
+    store.clear();
     UUID correlation = UUID.randomUUID();
     Disqualified disqualified = RecyclingEvents.disqualified(leadId);
     EventCodec codec = new EventCodec();
@@ -155,9 +119,9 @@ class CorrelationInLogsTest {
   }
 
   private List<String> correlationIdsLoggedFor(UUID leadId) {
-    return lines.stream()
-        .filter(line -> line[0].contains(leadId.toString()))
-        .map(line -> String.valueOf(line[1]))
+    return store.lines().stream()
+        .filter(line -> line.text().contains(leadId.toString()))
+        .map(line -> String.valueOf(line.correlationId()))
         .toList();
   }
 

@@ -40,7 +40,7 @@ class RecyclingIntakeTest {
   private final EventCodec codec = new EventCodec();
 
   /** An MQL with a score: captured, a seminar and a download, qualified by the hand-off band. */
-  private static UUID scoredMql() {
+  static UUID scoredMql() {
     String body =
         """
         {"source": "SEMINAR", "person": {"name": "伊藤 四郎", "email": "%s@recycle.example"},

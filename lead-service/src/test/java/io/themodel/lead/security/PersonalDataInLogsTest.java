@@ -9,15 +9,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.themodel.events.Department;
 import io.themodel.testing.kafka.KafkaBrokerResource;
 import io.themodel.testing.kafka.TopicProbe;
+import io.themodel.testing.logging.LogCapture;
 import io.themodel.testing.postgres.PostgresResource;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,31 +29,16 @@ import org.junit.jupiter.api.Test;
     initArgs = @ResourceArg(name = "database", value = "lead_test"))
 class PersonalDataInLogsTest {
 
-  private final List<String> lines = new CopyOnWriteArrayList<>();
-  private final Handler capture =
-      new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-          String message =
-              record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
-          lines.add(message + " " + (record.getThrown() == null ? "" : record.getThrown()));
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-      };
+  private LogCapture log;
 
   @BeforeEach
   void listen() {
-    Logger.getLogger("").addHandler(capture);
+    log = LogCapture.of("");
   }
 
   @AfterEach
   void stop() {
-    Logger.getLogger("").removeHandler(capture);
+    log.close();
   }
 
   @Test
@@ -98,7 +79,8 @@ class PersonalDataInLogsTest {
 
     org.awaitility.Awaitility.await()
         .atMost(java.time.Duration.ofSeconds(30))
-        .until(() -> lines.stream().anyMatch(l -> l.contains(Department.IS.topic())));
+        .until(() -> log.texts().stream().anyMatch(l -> l.contains(Department.IS.topic())));
+    List<String> lines = log.texts();
     assertThat(lines).isNotEmpty();
     assertThat(lines)
         .noneMatch(

@@ -10,6 +10,7 @@ import io.themodel.events.feedback.FeedbackGiven;
 import io.themodel.events.feedback.FeedbackParty;
 import io.themodel.testing.events.TestEvents;
 import io.themodel.testing.kafka.TopicProbe;
+import io.themodel.testing.logging.LogCapture;
 import io.themodel.testing.postgres.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -21,15 +22,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,31 +51,16 @@ public abstract class PoisonRecordsContract {
   private static final String EMAIL = "hanako." + TAG + "@secret.example";
   private static final String PHONE = "03-9999-" + TAG.substring(0, 4);
 
-  private final List<String> logged = new CopyOnWriteArrayList<>();
-  private final Handler capture =
-      new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-          String message =
-              record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
-          logged.add(message + " " + (record.getThrown() == null ? "" : record.getThrown()));
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-      };
+  private LogCapture log;
 
   @BeforeEach
   void listen() {
-    Logger.getLogger("").addHandler(capture);
+    log = LogCapture.of("");
   }
 
   @AfterEach
   void stopListening() {
-    Logger.getLogger("").removeHandler(capture);
+    log.close();
   }
 
   /** Whether the service applied the event: by default, its inbox recorded it as processed. */
@@ -126,6 +107,7 @@ public abstract class PoisonRecordsContract {
               }
               assertThat(parked).containsExactlyInAnyOrderElementsOf(markers);
             });
+    List<String> logged = log.texts();
     assertThat(logged).as("log lines while the poison was read").isNotEmpty();
     assertThat(logged)
         .as("log lines that quote the person in the poison")
