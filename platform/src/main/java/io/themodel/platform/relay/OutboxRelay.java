@@ -94,7 +94,7 @@ public class OutboxRelay {
       @ConfigProperty(name = "themodel.relay.enabled", defaultValue = "true") boolean enabled,
       @ConfigProperty(name = "themodel.relay.poll-interval", defaultValue = "PT1S")
           Duration pollInterval,
-      @ConfigProperty(name = "themodel.relay.batch-size", defaultValue = "500") int batchSize,
+      @ConfigProperty(name = "themodel.relay.batch-size", defaultValue = "2000") int batchSize,
       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
       @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
       @ConfigProperty(name = "quarkus.datasource.username") String username,
