@@ -14,12 +14,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -29,7 +27,6 @@ import java.util.UUID;
  * with a configured reason, the competitor and a note, which Marketing turns into Recycle B.
  */
 @Path("/opportunities/{opportunityId}")
-@Consumes(MediaType.APPLICATION_JSON)
 public class ClosingResource {
 
   /** The contract as signed. */

@@ -14,12 +14,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Set;
@@ -30,7 +28,6 @@ import java.util.UUID;
  * needs the exit conditions of each stage left, backwards needs none.
  */
 @Path("/opportunities/{opportunityId}/stage")
-@Consumes(MediaType.APPLICATION_JSON)
 public class StageResource {
 
   /** The stage to move to, the deal's amount and close date, and the exit conditions checked. */

@@ -8,12 +8,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 
 /**
@@ -21,8 +19,6 @@ import java.util.UUID;
  * goes back to Inside Sales with the reason and the gap between the visit and the handoff.
  */
 @Path("/opportunities/{opportunityId}")
-// JSON only: otherwise a text/plain body would become the one string of an AcceptRequest.
-@Consumes(MediaType.APPLICATION_JSON)
 public class AcceptanceResource {
 
   /** Who accepted. */

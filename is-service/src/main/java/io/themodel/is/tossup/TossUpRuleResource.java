@@ -8,24 +8,18 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
-/**
- * The versioned toss-up rule book: versions are written, read and activated, never changed. Bodies
- * are JSON only: as text/plain, a body would become the one string of {@link ActivationRequest}.
- */
+/** The versioned toss-up rule book: versions are written, read and activated, never changed. */
 @Path("/toss-up-rules")
-@Consumes(MediaType.APPLICATION_JSON)
 public class TossUpRuleResource {
 
   /** A new version: its name, the conditions a lead must meet, and the exclusion conditions. */

@@ -8,7 +8,6 @@ import io.themodel.testing.kafka.KafkaBrokerResource;
 import io.themodel.testing.postgres.PostgresResource;
 import io.themodel.testing.security.AccessMatrixContract;
 import io.themodel.testing.security.ValidCalls;
-import java.util.Set;
 
 /**
  * In the rule book's database: its valid calls activate toss-up rule versions, and once one is
@@ -29,10 +28,5 @@ class AccessMatrixTest extends AccessMatrixContract {
   @Override
   protected ValidCalls validCalls() {
     return new InsideSalesCalls();
-  }
-
-  @Override
-  protected Set<String> knownOperations() {
-    return Set.of("POST /call-list/{leadId}/calls", "GET /call-list", "POST /feedback");
   }
 }

@@ -8,7 +8,6 @@ import io.themodel.testing.kafka.KafkaBrokerResource;
 import io.themodel.testing.postgres.PostgresResource;
 import io.themodel.testing.security.AccessMatrixContract;
 import io.themodel.testing.security.ValidCalls;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 
 @QuarkusTest
@@ -32,10 +31,5 @@ class AccessMatrixTest extends AccessMatrixContract {
   @Override
   protected ValidCalls validCalls() {
     return new KpiProjectorCalls();
-  }
-
-  @Override
-  protected Set<String> knownOperations() {
-    return Set.of("GET /funnel", "POST /rebuild", "GET /kpis/marketing");
   }
 }

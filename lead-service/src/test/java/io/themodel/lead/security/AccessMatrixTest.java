@@ -8,7 +8,6 @@ import io.themodel.testing.kafka.KafkaBrokerResource;
 import io.themodel.testing.postgres.PostgresResource;
 import io.themodel.testing.security.AccessMatrixContract;
 import io.themodel.testing.security.ValidCalls;
-import java.util.Set;
 
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
@@ -25,10 +24,5 @@ class AccessMatrixTest extends AccessMatrixContract {
   @Override
   protected ValidCalls validCalls() {
     return new LeadServiceCalls();
-  }
-
-  @Override
-  protected Set<String> knownOperations() {
-    return Set.of("POST /leads", "GET /leads", "GET /companies", "POST /feedback");
   }
 }

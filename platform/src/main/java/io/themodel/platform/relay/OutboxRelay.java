@@ -1,7 +1,6 @@
 package io.themodel.platform.relay;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -10,6 +9,7 @@ import io.themodel.events.CloudEvent;
 import io.themodel.events.Department;
 import io.themodel.events.EventCodec;
 import io.themodel.events.EventType;
+import io.themodel.events.UnreadableEvent;
 import io.themodel.platform.store.EventStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -72,7 +72,6 @@ public class OutboxRelay {
   private static final int TAIL_BATCHES = 4;
 
   private static final Duration RECONCILE_TIMEOUT = Duration.ofSeconds(30);
-  private static final ObjectMapper TAIL_JSON = new ObjectMapper();
 
   private final EventCodec codec;
   private final Counter published;
@@ -183,7 +182,7 @@ public class OutboxRelay {
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
           byTopic
-              .computeIfAbsent(record(rows).topic(), topic -> new HashMap<>())
+              .computeIfAbsent(department(rows).topic(), topic -> new HashMap<>())
               .put(rows.getObject("event_id", UUID.class), rows.getLong("position"));
         }
       }
@@ -240,12 +239,11 @@ public class OutboxRelay {
     return ids;
   }
 
-  private static Optional<UUID> eventId(String value) {
+  private Optional<UUID> eventId(String value) {
     try {
-      JsonNode id = TAIL_JSON.readTree(value).path("id");
-      return id.isTextual() ? Optional.of(UUID.fromString(id.asText())) : Optional.empty();
-    } catch (java.io.IOException | IllegalArgumentException e) {
-      return Optional.empty(); // not one of ours
+      return Optional.of(codec.read(value).id());
+    } catch (UnreadableEvent notOneOfOurs) {
+      return Optional.empty();
     }
   }
 
@@ -318,15 +316,9 @@ public class OutboxRelay {
   }
 
   private ProducerRecord<String, String> record(ResultSet row) throws SQLException {
-    String typeName = row.getString("type");
-    EventType type =
-        EventType.byTypeName(typeName)
-            .orElseThrow(() -> new IllegalStateException("unknown type in store: " + typeName));
-    String journeyKey = row.getString("journey_key");
+    EventType type = type(row);
     JsonNode data = codec.parseData(row.getString("payload"));
-    // Feedback is published by several departments: the event says which (its publishedBy).
-    Department department =
-        type.fixedDepartment().orElseGet(() -> EventType.departmentOf(codec.fromData(type, data)));
+    Department department = department(type, data);
     CloudEvent envelope =
         codec.envelope(
             department,
@@ -340,11 +332,33 @@ public class OutboxRelay {
             row.getObject("account_id", UUID.class),
             data);
     ProducerRecord<String, String> record =
-        new ProducerRecord<>(department.topic(), journeyKey, codec.write(envelope));
+        new ProducerRecord<>(
+            department.topic(), row.getString("journey_key"), codec.write(envelope));
     record
         .headers()
         .add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.US_ASCII));
     return record;
+  }
+
+  /** The row's department (its topic), reading the payload only where the type needs it. */
+  private Department department(ResultSet row) throws SQLException {
+    EventType type = type(row);
+    Optional<Department> fixed = type.fixedDepartment();
+    return fixed.isPresent()
+        ? fixed.get()
+        : department(type, codec.parseData(row.getString("payload")));
+  }
+
+  // Feedback is published by several departments: the event says which (its publishedBy).
+  private Department department(EventType type, JsonNode data) {
+    return type.fixedDepartment()
+        .orElseGet(() -> EventType.departmentOf(codec.fromData(type, data)));
+  }
+
+  private static EventType type(ResultSet row) throws SQLException {
+    String typeName = row.getString("type");
+    return EventType.byTypeName(typeName)
+        .orElseThrow(() -> new IllegalStateException("unknown type in store: " + typeName));
   }
 
   private Connection connect() throws SQLException {

@@ -15,12 +15,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +65,6 @@ public class ExpansionResource {
 
   /** Identifies an expansion; a retry with the same {@code Idempotency-Key} is the same one. */
   @POST
-  @Consumes(MediaType.APPLICATION_JSON)
   @Path("expansions")
   public Response expansion(
       @PathParam("accountId") UUID accountId,
@@ -88,7 +85,6 @@ public class ExpansionResource {
 
   /** Records a referral; a retry with the same {@code Idempotency-Key} is the same one. */
   @POST
-  @Consumes(MediaType.APPLICATION_JSON)
   @Path("referrals")
   public Response referral(
       @PathParam("accountId") UUID accountId,
@@ -109,7 +105,6 @@ public class ExpansionResource {
 
   /** Marks the customer as an advocate; marking it again changes nothing. */
   @POST
-  @Consumes(MediaType.APPLICATION_JSON)
   @Path("advocacy")
   public CustomerResponse advocacy(
       @PathParam("accountId") UUID accountId,

@@ -7,13 +7,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -46,7 +44,6 @@ public class OnboardingResource {
 
   /** Completes a step; completing it again changes nothing. */
   @POST
-  @Consumes(MediaType.APPLICATION_JSON)
   @Path("/{step}")
   public List<StepResponse> complete(
       @PathParam("accountId") UUID accountId,

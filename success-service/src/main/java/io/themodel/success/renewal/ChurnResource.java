@@ -8,12 +8,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 
 /** The customer leaves (churn), with the reason; Marketing turns it into win-back nurturing. */
@@ -30,7 +28,6 @@ public class ChurnResource {
   }
 
   @POST
-  @Consumes(MediaType.APPLICATION_JSON)
   public CustomerResponse churn(
       @PathParam("accountId") UUID accountId,
       @HeaderParam("X-Correlation-Id") UUID correlationId,

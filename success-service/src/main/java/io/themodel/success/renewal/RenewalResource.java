@@ -12,12 +12,10 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -41,7 +39,6 @@ public class RenewalResource {
   }
 
   @POST
-  @Consumes(MediaType.APPLICATION_JSON)
   public CustomerResponse renew(
       @PathParam("accountId") UUID accountId,
       @HeaderParam("X-Correlation-Id") UUID correlationId,

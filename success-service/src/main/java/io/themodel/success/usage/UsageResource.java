@@ -7,11 +7,9 @@ import io.themodel.success.usage.UsageLedger.UsageRecord;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 
@@ -48,7 +46,6 @@ public class UsageResource {
   }
 
   @POST
-  @Consumes(MediaType.APPLICATION_JSON)
   public UsageReport record(
       @HeaderParam("X-Correlation-Id") UUID correlationId, @NotNull @Valid UsageBatch batch) {
     return UsageReport.of(

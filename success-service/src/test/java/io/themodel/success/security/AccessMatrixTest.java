@@ -10,7 +10,6 @@ import io.themodel.testing.kafka.KafkaBrokerResource;
 import io.themodel.testing.postgres.PostgresResource;
 import io.themodel.testing.security.AccessMatrixContract;
 import io.themodel.testing.security.ValidCalls;
-import java.util.Set;
 
 @QuarkusTest
 @TestProfile(TwoStepChecklist.class)
@@ -28,10 +27,5 @@ class AccessMatrixTest extends AccessMatrixContract {
   @Override
   protected ValidCalls validCalls() {
     return new SuccessCalls();
-  }
-
-  @Override
-  protected Set<String> knownOperations() {
-    return Set.of("POST /usage", "GET /customers", "POST /feedback");
   }
 }
