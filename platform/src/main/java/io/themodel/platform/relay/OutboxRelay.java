@@ -10,12 +10,10 @@ import io.themodel.events.Department;
 import io.themodel.events.EventCodec;
 import io.themodel.events.EventType;
 import io.themodel.events.UnreadableEvent;
-import io.themodel.platform.store.EventStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -52,11 +50,11 @@ import org.postgresql.PGConnection;
  * Publishes the event store's unpublished rows to Kafka in {@code position} order and marks them
  * published once the broker has acknowledged them. One relay per service is active: the one that
  * holds a PostgreSQL advisory lock on its own connection (if that connection dies, the lock goes
- * with it and a standby takes over). It wakes on the store's NOTIFY and polls as a fallback. A
- * relay that becomes the leader first reconciles: the rows a predecessor had the broker acknowledge
- * but died before marking (SIGKILL, a cut connection, an ack that timed out yet landed) are found
- * on the tail of their topics and marked without being sent again, so that each event is on its
- * topic once. Consumers still drop any copy by event id.
+ * with it and a standby takes over). It wakes on {@link OutboxWakeUp}'s NOTIFY and polls as a
+ * fallback. A relay that becomes the leader first reconciles: the rows a predecessor had the broker
+ * acknowledge but died before marking (SIGKILL, a cut connection, an ack that timed out yet landed)
+ * are found on the tail of their topics and marked without being sent again, so that each event is
+ * on its topic once. Consumers still drop any copy by event id.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -79,9 +77,7 @@ public class OutboxRelay {
   private final Duration pollInterval;
   private final int batchSize;
   private final String bootstrapServers;
-  private final String jdbcUrl;
-  private final String username;
-  private final Optional<String> password;
+  private final StoreConnections connections;
   private final AtomicBoolean running = new AtomicBoolean();
   private volatile boolean leader;
   private Thread worker;
@@ -95,18 +91,14 @@ public class OutboxRelay {
           Duration pollInterval,
       @ConfigProperty(name = "themodel.relay.batch-size", defaultValue = "2000") int batchSize,
       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-      @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
-      @ConfigProperty(name = "quarkus.datasource.username") String username,
-      @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+      StoreConnections connections) {
     this.codec = codec;
     this.published = registry.counter("themodel.relay.published");
     this.enabled = enabled;
     this.pollInterval = pollInterval;
     this.batchSize = batchSize;
     this.bootstrapServers = bootstrapServers;
-    this.jdbcUrl = jdbcUrl;
-    this.username = username;
-    this.password = password;
+    this.connections = connections;
     registry.gauge("themodel.relay.leader", this, relay -> relay.leader ? 1 : 0);
   }
 
@@ -150,7 +142,7 @@ public class OutboxRelay {
         LOG.info("outbox relay is the leader for this service");
         reconcile(connection);
         try (Statement listen = connection.createStatement()) {
-          listen.execute("LISTEN " + EventStore.NOTIFY_CHANNEL);
+          listen.execute("LISTEN " + OutboxWakeUp.CHANNEL);
         }
         PGConnection notifications = connection.unwrap(PGConnection.class);
         while (running.get()) {
@@ -362,12 +354,7 @@ public class OutboxRelay {
   }
 
   private Connection connect() throws SQLException {
-    Properties properties = new Properties();
-    properties.setProperty("user", username);
-    password.ifPresent(secret -> properties.setProperty("password", secret));
-    properties.setProperty("ApplicationName", "outbox-relay");
-    properties.setProperty("tcpKeepAlive", "true");
-    return DriverManager.getConnection(jdbcUrl, properties);
+    return connections.open("outbox-relay");
   }
 
   private static boolean tryLock(Connection connection) throws SQLException {

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.themodel.events.DomainEvent;
 import io.themodel.events.EventCodec;
 import io.themodel.events.EventType;
+import io.themodel.platform.relay.OutboxWakeUp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -23,17 +24,14 @@ import org.jboss.logging.Logger;
 
 /**
  * The service's append-only event log in its own PostgreSQL database, and its outbox: rows are
- * published by the relay after the transaction that appended them commits. {@code unique
- * (stream_id, stream_version)} makes a concurrent append to the same stream fail instead of
- * overwriting.
+ * published by the relay, which {@link OutboxWakeUp} wakes once the transaction that appended them
+ * has committed. {@code unique (stream_id, stream_version)} makes a concurrent append to the same
+ * stream fail instead of overwriting.
  */
 @ApplicationScoped
 public class EventStore {
 
   private static final Logger LOG = Logger.getLogger(EventStore.class);
-
-  /** The channel the relay listens on; notifications are delivered when the append commits. */
-  public static final String NOTIFY_CHANNEL = "themodel_outbox";
 
   private static final String UNIQUE_VIOLATION = "23505";
 
@@ -41,9 +39,16 @@ public class EventStore {
   private final EventCodec codec;
   private final Clock clock;
   private final Counter appended;
+  private final OutboxWakeUp wakeUp;
 
-  EventStore(DataSource dataSource, EventCodec codec, Clock clock, MeterRegistry registry) {
+  EventStore(
+      DataSource dataSource,
+      EventCodec codec,
+      Clock clock,
+      MeterRegistry registry,
+      OutboxWakeUp wakeUp) {
     this.dataSource = dataSource;
+    this.wakeUp = wakeUp;
     this.codec = codec;
     this.clock = clock;
     this.appended = registry.counter("themodel.events.appended");
@@ -91,15 +96,18 @@ public class EventStore {
         "insert into event_store (stream_id, stream_type, stream_version, event_id, type,"
             + " schema_version, occurred_at, recorded_at, correlation_id, causation_id, actor,"
             + " journey_key, lead_id, account_id, payload) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " ?, ?, ?, cast(? as jsonb)) returning position";
+            + " ?, ?, ?, cast(? as jsonb))";
     Instant now = clock.instant();
     List<StoredEvent> stored = new ArrayList<>(events.size());
+    // one batch, one round trip, however many events; the positions come back in order
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement insert = connection.prepareStatement(sql)) {
+        PreparedStatement insert = connection.prepareStatement(sql, new String[] {"position"})) {
       long version = expectedVersion;
+      List<UUID> eventIds = new ArrayList<>(events.size());
       for (DomainEvent event : events) {
         EventType type = EventType.of(event);
         UUID eventId = UUID.randomUUID();
+        eventIds.add(eventId);
         version++;
         insert.setString(1, streamId);
         insert.setString(2, streamType);
@@ -116,23 +124,33 @@ public class EventStore {
         insert.setObject(13, event.leadId(), Types.OTHER);
         insert.setObject(14, event.accountId(), Types.OTHER);
         insert.setString(15, codec.writeData(event));
-        try (ResultSet key = insert.executeQuery()) {
-          key.next();
+        insert.addBatch();
+      }
+      insert.executeBatch();
+      try (ResultSet keys = insert.getGeneratedKeys()) {
+        version = expectedVersion;
+        for (int i = 0; i < events.size(); i++) {
+          keys.next();
+          DomainEvent event = events.get(i);
           stored.add(
               new StoredEvent(
-                  key.getLong(1), streamId, version, eventId, type, now, metadata, event));
+                  keys.getLong(1),
+                  streamId,
+                  ++version,
+                  eventIds.get(i),
+                  EventType.of(event),
+                  now,
+                  metadata,
+                  event));
         }
       }
-      try (PreparedStatement notify = connection.prepareStatement("select pg_notify(?, '')")) {
-        notify.setString(1, NOTIFY_CHANNEL);
-        notify.execute();
-      }
     } catch (SQLException e) {
-      if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+      if (uniqueViolation(e)) {
         throw new ConcurrencyConflict(streamId, expectedVersion);
       }
       throw new IllegalStateException("cannot append to stream " + streamId, e);
     }
+    wakeUp.afterCommit();
     appended.increment(stored.size());
     if (LOG.isDebugEnabled()) {
       // ids and types only: a payload may hold a person's name, email or phone
@@ -143,6 +161,16 @@ public class EventStore {
           stored.stream().map(e -> e.type().simpleName() + " " + e.eventId()).toList());
     }
     return stored;
+  }
+
+  /** A batch reports the failed statement's error as its next exception. */
+  private static boolean uniqueViolation(SQLException e) {
+    for (SQLException error = e; error != null; error = error.getNextException()) {
+      if (UNIQUE_VIOLATION.equals(error.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private StoredEvent read(ResultSet row) throws SQLException {

@@ -94,9 +94,8 @@ class OutboxRelayReconcileTest {
             Duration.ofMillis(100),
             500,
             KafkaBroker.shared().bootstrapServers(),
-            jdbcUrl,
-            TestDatabase.user(),
-            Optional.of(TestDatabase.password()));
+            new StoreConnections(
+                jdbcUrl, TestDatabase.user(), Optional.of(TestDatabase.password())));
     relay.start(null);
     try {
       await()
