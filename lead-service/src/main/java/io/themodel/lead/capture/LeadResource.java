@@ -5,6 +5,7 @@ import io.themodel.lead.lifecycle.LeadLifecycle;
 import io.themodel.lead.lifecycle.LeadView;
 import io.themodel.platform.command.CommandRejected;
 import io.themodel.platform.store.EventMetadata;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -30,7 +31,12 @@ public class LeadResource {
     this.intake = intake;
   }
 
+  /**
+   * One transaction for the intake and the answer: the answer's view is the one the intake just
+   * wrote, without reading it back.
+   */
   @POST
+  @Transactional
   public Response capture(
       @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) String idempotencyKey,
       @HeaderParam("X-Correlation-Id") UUID correlationId,

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -45,49 +46,57 @@ public class CompanyDirectory {
       throw CommandRejected.unprocessable(
           "companyName", "a company name needs letters or digits to identify the company");
     }
-    Optional<UUID> byName = companyByKey(key);
-    if (byName.isPresent()) {
+    // name and domain in one round trip (a new company misses both); no domain matches ""
+    Object[] found =
+        (Object[])
+            em.createNativeQuery(
+                    "select (select company_id from company_key where normalised_key = ?1),"
+                        + " (select company_id from company_domain where domain = ?2)")
+                .setParameter(1, key)
+                .setParameter(2, Objects.requireNonNullElse(master.companyDomain(email), ""))
+                .getSingleResult();
+    if (found[0] != null) {
       CompanyMatch match =
           normaliser.matchesThroughAlias(companyName) ? CompanyMatch.ALIAS : CompanyMatch.NAME;
-      return new CompanyResolution(byName.get(), key, match);
+      return new CompanyResolution((UUID) found[0], key, match);
     }
-    String domain = master.companyDomain(email);
-    if (domain != null) {
-      Optional<UUID> byDomain = companyByDomain(domain);
-      if (byDomain.isPresent()) {
-        return new CompanyResolution(byDomain.get(), key, CompanyMatch.EMAIL_DOMAIN);
-      }
+    if (found[1] != null) {
+      return new CompanyResolution((UUID) found[1], key, CompanyMatch.EMAIL_DOMAIN);
     }
     // The id follows from the key, so two leads of one new company captured at once agree on it.
     UUID newId = UUID.nameUUIDFromBytes(("company:" + key).getBytes(StandardCharsets.UTF_8));
     return new CompanyResolution(newId, key, CompanyMatch.NEW_COMPANY);
   }
 
-  /** Records the company, its spelling and (unless free mail) its email domain. */
+  /**
+   * Records the company, its spelling and (unless free mail) its email domain, in one statement.
+   */
   @Transactional(Transactional.TxType.MANDATORY)
   public void learn(CompanyResolved resolved, String companyName, String email) {
-    em.createNativeQuery(
-            "insert into company (company_id, name, created_at) values (?1, ?2, ?3)"
-                + " on conflict (company_id) do nothing")
-        .setParameter(1, resolved.companyId())
-        .setParameter(2, companyName)
-        .setParameter(3, clock.instant())
-        .executeUpdate();
-    em.createNativeQuery(
-            "insert into company_key (normalised_key, company_id) values (?1, ?2)"
-                + " on conflict (normalised_key) do nothing")
-        .setParameter(1, resolved.normalisedKey())
-        .setParameter(2, resolved.companyId())
-        .executeUpdate();
     String domain = master.companyDomain(email);
+    String company =
+        "with company as (insert into company (company_id, name, created_at) values (?1, ?2, ?3)"
+            + " on conflict (company_id) do nothing)";
+    String spelling =
+        "insert into company_key (normalised_key, company_id) values (?4, ?1)"
+            + " on conflict (normalised_key) do nothing";
+    var learn =
+        em.createNativeQuery(
+                domain == null
+                    ? company + " " + spelling
+                    : company
+                        + ", spelling as ("
+                        + spelling
+                        + ") insert into company_domain (domain, company_id) values (?5, ?1)"
+                        + " on conflict (domain) do nothing")
+            .setParameter(1, resolved.companyId())
+            .setParameter(2, companyName)
+            .setParameter(3, clock.instant())
+            .setParameter(4, resolved.normalisedKey());
     if (domain != null) {
-      em.createNativeQuery(
-              "insert into company_domain (domain, company_id) values (?1, ?2)"
-                  + " on conflict (domain) do nothing")
-          .setParameter(1, domain)
-          .setParameter(2, resolved.companyId())
-          .executeUpdate();
+      learn.setParameter(5, domain);
     }
+    learn.executeUpdate();
   }
 
   /** The companies a query in any spelling (or an email domain) finds: exact key, else prefix. */
@@ -168,16 +177,6 @@ public class CompanyDirectory {
 
   private void update(String sql, UUID survivor, UUID absorbed) {
     em.createNativeQuery(sql).setParameter(1, survivor).setParameter(2, absorbed).executeUpdate();
-  }
-
-  private Optional<UUID> companyByKey(String key) {
-    return ids("select company_id from company_key where normalised_key = ?1", key).stream()
-        .findFirst();
-  }
-
-  private Optional<UUID> companyByDomain(String domain) {
-    return ids("select company_id from company_domain where domain = ?1", domain).stream()
-        .findFirst();
   }
 
   /**

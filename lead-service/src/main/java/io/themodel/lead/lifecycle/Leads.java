@@ -22,6 +22,7 @@ import io.themodel.platform.store.StoredEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,7 +124,11 @@ public class Leads {
     Decision<LeadLifecycle.State> decision =
         runner.run(STREAM_TYPE, leadId.toString(), lifecycle, command, metadata);
     try {
-      decision.events().forEach(this::project);
+      // A new lead's view is built from all of its first events, then inserted once (persisting
+      // it first made each capture an insert and then an update of the same row).
+      Map<UUID, LeadView> captured = new HashMap<>();
+      decision.events().forEach(stored -> project(stored, captured));
+      captured.values().forEach(view -> view.persist());
       LeadView.getEntityManager().flush();
     } catch (PersistenceException e) {
       if (e instanceof ConstraintViolationException
@@ -159,13 +164,16 @@ public class Leads {
 
   private static final int MAX_MERGE_HOPS = 100;
 
-  private void project(StoredEvent stored) {
+  private void project(StoredEvent stored, Map<UUID, LeadView> captured) {
     DomainEvent event = stored.event();
-    if (event instanceof LeadCaptured captured) {
-      LeadView.captured(captured, stored.occurredAt()).persist();
+    if (event instanceof LeadCaptured capture) {
+      captured.put(capture.leadId(), LeadView.captured(capture, stored.occurredAt()));
       return;
     }
-    LeadView view = LeadView.<LeadView>findByIdOptional(event.leadId()).orElseThrow();
+    LeadView view =
+        captured.containsKey(event.leadId())
+            ? captured.get(event.leadId())
+            : LeadView.<LeadView>findByIdOptional(event.leadId()).orElseThrow();
     if (event instanceof CompanyResolved resolved) {
       view.resolved(resolved);
       directory.learn(resolved, view.companyName, view.email);
