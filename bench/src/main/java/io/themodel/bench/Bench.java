@@ -47,7 +47,10 @@ public final class Bench {
             .collect(Collectors.toSet());
     jvmOptions =
         Arrays.stream(
-                System.getProperty("bench.jvm.options", "-Xmx576m -XX:+ExitOnOutOfMemoryError")
+                System.getProperty(
+                        "bench.jvm.options",
+                        "-Xmx576m -XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC"
+                            + " -XX:TieredStopAtLevel=1")
                     .trim()
                     .split("\\s+"))
             .filter(s -> !s.isEmpty())
