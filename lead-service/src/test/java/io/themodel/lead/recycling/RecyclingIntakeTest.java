@@ -202,5 +202,9 @@ class RecyclingIntakeTest {
 
     awaitRecycled(known); // consumption went on past the unknown lead, in order on one partition
     assertThat(topic.typesOf(LEAD_TOPIC, unknown)).isEmpty();
+    // consumed, not dead-lettered after its retries (a rejected command once left the
+    // transaction rollback-only, so that recording the event as processed could never commit)
+    assertThat(topic.records(Department.IS.deadLetterTopic()))
+        .noneMatch(record -> record.value().contains(unknown.toString()));
   }
 }

@@ -96,6 +96,15 @@ public class EventInbox {
       try {
         QuarkusTransaction.requiringNew().run(() -> applyOnce(incoming, effect));
         return;
+      } catch (NoReaction none) {
+        // The command's own transaction boundary may have marked the transaction rollback-only,
+        // and a rejected command must leave nothing behind anyway: it was rolled back, and the
+        // event is recorded as processed on its own (it was retried until dead-lettered before).
+        LOG.infof(
+            "%s %s needs no reaction: %s",
+            incoming.type().simpleName(), incoming.eventId(), none.getCause().getMessage());
+        QuarkusTransaction.requiringNew().run(() -> markProcessed(incoming));
+        return;
       } catch (RuntimeException failure) {
         if (attempt >= maxAttempts) {
           deadLettered.increment();
@@ -137,9 +146,16 @@ public class EventInbox {
       applied.increment();
     } catch (CommandRejected rejected) {
       // The event is handled: this department has nothing to do with it in its current state.
-      LOG.infof(
-          "%s %s needs no reaction: %s",
-          incoming.type().simpleName(), incoming.eventId(), rejected.getMessage());
+      throw new NoReaction(rejected);
+    }
+  }
+
+  /** The effect's command was rejected: the event needs no reaction here. */
+  private static final class NoReaction extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    NoReaction(CommandRejected rejected) {
+      super(rejected.getMessage(), rejected, false, false);
     }
   }
 
