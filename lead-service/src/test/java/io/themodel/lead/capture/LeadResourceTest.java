@@ -16,9 +16,13 @@ import io.themodel.events.Department;
 import io.themodel.events.EventCodec;
 import io.themodel.events.lead.MarketingQualified;
 import io.themodel.lead.LeadRequests;
+import io.themodel.platform.relay.OutboxWakeUp;
 import io.themodel.testing.kafka.KafkaBrokerResource;
 import io.themodel.testing.kafka.TopicProbe;
 import io.themodel.testing.postgres.PostgresResource;
+import io.themodel.testing.postgres.TestDatabase;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -26,6 +30,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
@@ -68,6 +74,22 @@ class LeadResourceTest {
                 .filter(r -> r.value().contains("io.themodel.lead.LeadCaptured.v1"))
                 .count())
         .isEqualTo(1);
+  }
+
+  @Test
+  void a_capture_wakes_the_relay_once_it_has_committed() throws Exception {
+    try (Connection listener = TestDatabase.connectToServiceUnderTest();
+        Statement listen = listener.createStatement()) {
+      listen.execute("LISTEN " + OutboxWakeUp.CHANNEL);
+      PGConnection notifications = listener.unwrap(PGConnection.class);
+      notifications.getNotifications(1); // nothing from before counts
+
+      capture(lead("wake-up@example.co.jp"));
+
+      // only the wake-up after a commit notifies; the relay's poll sends nothing
+      PGNotification[] arrived = notifications.getNotifications(5_000);
+      assertThat(arrived).isNotEmpty();
+    }
   }
 
   @Test

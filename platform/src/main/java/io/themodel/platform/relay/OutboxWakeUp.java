@@ -20,10 +20,11 @@ import org.jboss.logging.Logger;
  * has committed: a {@code NOTIFY} sent afterwards on a connection of its own, never inside the
  * appending transaction. PostgreSQL serialises the commits of transactions that notify (a
  * database-wide lock, held until the commit is on disk), so a NOTIFY in every command's transaction
- * made commands commit one flush after another instead of sharing flushes: lead-service took ~170
- * commands/s however many clients sent them. Here the NOTIFY's own tiny transaction commits without
- * waiting for the flush ({@code synchronous_commit} off: a notification lost in a crash costs only
- * the relay's next poll), and wake-ups coalesce: while one is queued, more commits add none.
+ * made commands commit one flush after another instead of sharing flushes (pgbench here, 32
+ * clients: 9,094 one-row inserts/s, 1,832 with a NOTIFY in each transaction). Here the NOTIFY's own
+ * tiny transaction commits without waiting for the flush ({@code synchronous_commit} off: a
+ * notification lost in a crash costs only the relay's next poll), and wake-ups coalesce: while one
+ * is queued, more commits add none.
  */
 @ApplicationScoped
 public class OutboxWakeUp {

@@ -102,16 +102,17 @@ public class EventStore {
     // one batch, one round trip, however many events; the positions come back in order
     try (Connection connection = dataSource.getConnection();
         PreparedStatement insert = connection.prepareStatement(sql, new String[] {"position"})) {
-      long version = expectedVersion;
       List<UUID> eventIds = new ArrayList<>(events.size());
-      for (DomainEvent event : events) {
+      List<EventType> types = new ArrayList<>(events.size());
+      for (int i = 0; i < events.size(); i++) {
+        DomainEvent event = events.get(i);
         EventType type = EventType.of(event);
         UUID eventId = UUID.randomUUID();
         eventIds.add(eventId);
-        version++;
+        types.add(type);
         insert.setString(1, streamId);
         insert.setString(2, streamType);
-        insert.setLong(3, version);
+        insert.setLong(3, expectedVersion + 1 + i);
         insert.setObject(4, eventId);
         insert.setString(5, type.typeName());
         insert.setInt(6, type.version());
@@ -128,20 +129,18 @@ public class EventStore {
       }
       insert.executeBatch();
       try (ResultSet keys = insert.getGeneratedKeys()) {
-        version = expectedVersion;
         for (int i = 0; i < events.size(); i++) {
           keys.next();
-          DomainEvent event = events.get(i);
           stored.add(
               new StoredEvent(
                   keys.getLong(1),
                   streamId,
-                  ++version,
+                  expectedVersion + 1 + i,
                   eventIds.get(i),
-                  EventType.of(event),
+                  types.get(i),
                   now,
                   metadata,
-                  event));
+                  events.get(i)));
         }
       }
     } catch (SQLException e) {
