@@ -1,6 +1,8 @@
 package io.themodel.platform.relay;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -28,6 +30,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -55,6 +59,10 @@ import org.postgresql.PGConnection;
  * acknowledge but died before marking (SIGKILL, a cut connection, an ack that timed out yet landed)
  * are found on the tail of their topics and marked without being sent again, so that each event is
  * on its topic once. Consumers still drop any copy by event id.
+ *
+ * <p>Draining a backlog is a two-stage pipeline: while a marker thread waits for batch n's
+ * acknowledgements and marks its rows (on a connection of its own), the relay reads and sends batch
+ * n+1. At most two batches are ever sent and unmarked, and reconciling looks at that many.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -66,8 +74,20 @@ public class OutboxRelay {
           + " journey_key, lead_id, account_id, payload::text as payload from event_store where published_at"
           + " is null order by position limit ?";
 
+  /**
+   * The same, leaving out the rows of the batch still being acknowledged and marked (its first and
+   * last position). A row that commits late inside that range is sent with a later batch.
+   */
+  private static final String SELECT_UNPUBLISHED_OUTSIDE =
+      "select position, event_id, type, occurred_at, stream_id, correlation_id, causation_id,"
+          + " journey_key, lead_id, account_id, payload::text as payload from event_store where published_at"
+          + " is null and (position < ? or position > ?) order by position limit ?";
+
+  /** How many batches can be sent and not yet marked: the one being marked, and the next. */
+  private static final int UNMARKED_BATCHES = 2;
+
   /** How many batches' worth of each partition's last records reconciling reads. */
-  private static final int TAIL_BATCHES = 4;
+  private static final int TAIL_BATCHES = 2 * UNMARKED_BATCHES;
 
   private static final Duration RECONCILE_TIMEOUT = Duration.ofSeconds(30);
 
@@ -81,6 +101,7 @@ public class OutboxRelay {
   private final AtomicBoolean running = new AtomicBoolean();
   private volatile boolean leader;
   private Thread worker;
+  private ExecutorService marker;
   private KafkaProducer<String, String> producer;
 
   OutboxRelay(
@@ -108,6 +129,13 @@ public class OutboxRelay {
       return;
     }
     producer = new KafkaProducer<>(producerConfig());
+    marker =
+        Executors.newSingleThreadExecutor(
+            task -> {
+              Thread thread = new Thread(task, "outbox-relay-marker");
+              thread.setDaemon(true);
+              return thread;
+            });
     running.set(true);
     worker = new Thread(this::run, "outbox-relay");
     worker.setDaemon(true);
@@ -123,6 +151,7 @@ public class OutboxRelay {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    marker.shutdownNow();
     producer.close(Duration.ofSeconds(5));
   }
 
@@ -144,11 +173,8 @@ public class OutboxRelay {
         try (Statement listen = connection.createStatement()) {
           listen.execute("LISTEN " + OutboxWakeUp.CHANNEL);
         }
-        PGConnection notifications = connection.unwrap(PGConnection.class);
-        while (running.get()) {
-          if (drain(connection) < batchSize) {
-            notifications.getNotifications((int) pollInterval.toMillis());
-          }
+        try (Connection marking = connect()) {
+          relay(connection, marking);
         }
       } catch (Exception e) {
         if (running.get()) {
@@ -163,14 +189,15 @@ public class OutboxRelay {
 
   /**
    * Marks published, without sending, the unpublished rows whose events the broker already has. At
-   * most one batch can be in that state (the relay sends the next only after marking the last), and
-   * the relay is its topics' only producer, so the last {@link #TAIL_BATCHES} batches' worth of
-   * records of each partition hold every such event.
+   * most {@link #UNMARKED_BATCHES} batches can be in that state (the relay sends a batch only after
+   * the one before the last is marked), they are the first unpublished rows, and the relay is its
+   * topics' only producer, so the last {@link #TAIL_BATCHES} batches' worth of records of each
+   * partition hold every such event.
    */
   private void reconcile(Connection connection) throws Exception {
     Map<String, Map<UUID, Long>> byTopic = new HashMap<>();
     try (PreparedStatement select = connection.prepareStatement(SELECT_UNPUBLISHED)) {
-      select.setInt(1, batchSize);
+      select.setInt(1, UNMARKED_BATCHES * batchSize);
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
           byTopic
@@ -251,12 +278,69 @@ public class OutboxRelay {
     return config;
   }
 
-  /** Sends one batch and marks it published after every record is acknowledged. */
-  private int drain(Connection connection) throws Exception {
+  /**
+   * Relays until stopped: reads and sends a batch, then waits for the batch before it to be marked,
+   * and hands the new one to the marker. A batch smaller than a full one means the store is
+   * drained: its marking is awaited, and the relay sleeps until a NOTIFY or the poll interval.
+   */
+  private void relay(Connection connection, Connection marking) throws Exception {
+    PGConnection notifications = connection.unwrap(PGConnection.class);
+    Batch inFlight = null;
+    Future<?> marked = null;
+    try {
+      while (running.get()) {
+        Batch batch = send(connection, inFlight);
+        if (marked != null) {
+          marked.get();
+          marked = null;
+          inFlight = null;
+        }
+        if (!batch.positions().isEmpty()) {
+          marked = marker.submit(() -> markWhenAcknowledged(marking, batch));
+          inFlight = batch;
+        }
+        if (batch.positions().size() < batchSize) {
+          if (marked != null) {
+            marked.get();
+            marked = null;
+            inFlight = null;
+          }
+          notifications.getNotifications((int) pollInterval.toMillis());
+        }
+      }
+    } finally {
+      if (marked != null) {
+        marked.cancel(true); // the next leader reconciles whatever this one left unmarked
+      }
+    }
+  }
+
+  /** A batch sent: its positions in order and the broker's acknowledgements, one per record. */
+  private record Batch(List<Long> positions, List<Future<RecordMetadata>> acks) {
+
+    long first() {
+      return positions.get(0);
+    }
+
+    long last() {
+      return positions.get(positions.size() - 1);
+    }
+  }
+
+  /** Reads the next batch of unpublished rows, leaving out the batch in flight, and sends it. */
+  private Batch send(Connection connection, Batch inFlight) throws SQLException {
     List<Long> positions = new ArrayList<>();
     List<Future<RecordMetadata>> acks = new ArrayList<>();
-    try (PreparedStatement select = connection.prepareStatement(SELECT_UNPUBLISHED)) {
-      select.setInt(1, batchSize);
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            inFlight == null ? SELECT_UNPUBLISHED : SELECT_UNPUBLISHED_OUTSIDE)) {
+      if (inFlight == null) {
+        select.setInt(1, batchSize);
+      } else {
+        select.setLong(1, inFlight.first());
+        select.setLong(2, inFlight.last());
+        select.setInt(3, batchSize);
+      }
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
           positions.add(rows.getLong("position"));
@@ -264,16 +348,17 @@ public class OutboxRelay {
         }
       }
     }
-    if (positions.isEmpty()) {
-      return 0;
-    }
-    producer.flush();
-    for (Future<RecordMetadata> ack : acks) {
+    return new Batch(positions, acks);
+  }
+
+  /** On the marker thread: marks the batch published once every record is acknowledged. */
+  private Void markWhenAcknowledged(Connection marking, Batch batch) throws Exception {
+    for (Future<RecordMetadata> ack : batch.acks()) {
       ack.get(2, TimeUnit.MINUTES);
     }
-    markPublished(connection, positions);
-    published.increment(positions.size());
-    return positions.size();
+    markPublished(marking, batch.positions());
+    published.increment(batch.positions().size());
+    return null;
   }
 
   /**
@@ -307,10 +392,16 @@ public class OutboxRelay {
     }
   }
 
+  /**
+   * The row's CloudEvent. The stored payload goes into {@code data} as it is (PostgreSQL's text of
+   * the jsonb): it is read only where the type's department depends on it.
+   */
   private ProducerRecord<String, String> record(ResultSet row) throws SQLException {
     EventType type = type(row);
-    JsonNode data = codec.parseData(row.getString("payload"));
-    Department department = department(type, data);
+    String payload = row.getString("payload");
+    Department department =
+        type.fixedDepartment().orElseGet(() -> department(type, codec.parseData(payload)));
+    JsonNode data = JsonNodeFactory.instance.rawValueNode(new RawValue(payload));
     CloudEvent envelope =
         codec.envelope(
             department,

@@ -36,9 +36,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A relay killed after the broker acknowledged its batch and before it marked the rows leaves them
- * unmarked. Whoever relays next finds them on the topic's tail and marks them without sending them
- * again: each event is on its topic once.
+ * A relay killed after the broker acknowledged its batches and before it marked the rows leaves
+ * them unmarked. Whoever relays next finds them on the topic's tail and marks them without sending
+ * them again: each event is on its topic once. And a relay sending batch n+1 while batch n is being
+ * marked neither skips a row that commits late behind it nor sends one twice.
  */
 class OutboxRelayReconcileTest {
 
@@ -67,12 +68,65 @@ class OutboxRelayReconcileTest {
         Statement unmark = connection.createStatement()) {
       assertThat(
               unmark.executeUpdate(
-                  "update event_store set published_at = null where position > 20"))
+                  "update event_store set published_at = null where position in (select position"
+                      + " from event_store order by position desc limit 10)"))
           .isEqualTo(10);
     }
     events.addAll(append(5));
     runRelayUntilDrained();
 
+    assertOnceEach(events);
+  }
+
+  @Test
+  void two_batches_sent_and_never_marked_are_both_marked_and_not_sent_again() throws Exception {
+    List<UUID> events = new ArrayList<>(append(30));
+    runRelayUntilDrained(5);
+
+    // the pipeline's worst case: the batch being marked and the next one, both acknowledged
+    try (Connection connection = connect();
+        Statement unmark = connection.createStatement()) {
+      assertThat(
+              unmark.executeUpdate(
+                  "update event_store set published_at = null where position in (select position"
+                      + " from event_store order by position desc limit 10)"))
+          .isEqualTo(10);
+    }
+    events.addAll(append(5));
+    runRelayUntilDrained(5);
+
+    assertOnceEach(events);
+  }
+
+  @Test
+  void a_row_that_commits_behind_the_batches_in_flight_is_sent_once() throws Exception {
+    List<UUID> events = new ArrayList<>(append(300));
+    try (Connection late = connect()) {
+      late.setAutoCommit(false);
+      events.addAll(append(late, 1)); // its position is taken now, between the others
+      events.addAll(append(300));
+      OutboxRelay relay = relay(20);
+      relay.start(null);
+      try {
+        // committed while the relay is past it, most likely with batches in flight
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(
+                () -> count("select count(*) from event_store where published_at is null") <= 200);
+        late.commit();
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> count("select count(*) from event_store where published_at is null") == 0);
+      } finally {
+        relay.stop(null);
+      }
+    }
+
+    assertOnceEach(events);
+  }
+
+  /** Each of the events is on the lead topic exactly once. */
+  private static void assertOnceEach(List<UUID> events) {
     Map<UUID, Long> copies =
         new TopicProbe(KafkaBroker.shared().bootstrapServers())
             .records(Department.LEAD.topic()).stream()
@@ -80,22 +134,17 @@ class OutboxRelayReconcileTest {
                 .map(CloudEvent::id)
                 .filter(Set.copyOf(events)::contains)
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-    assertThat(copies).hasSize(35);
+    assertThat(copies).hasSize(events.size());
     assertThat(copies).allSatisfy((id, n) -> assertThat(n).as("copies of %s", id).isEqualTo(1));
   }
 
-  /** Starts a relay, waits until the store has nothing unpublished, stops it. */
   private static void runRelayUntilDrained() {
-    OutboxRelay relay =
-        new OutboxRelay(
-            CODEC,
-            new SimpleMeterRegistry(),
-            true,
-            Duration.ofMillis(100),
-            500,
-            KafkaBroker.shared().bootstrapServers(),
-            new StoreConnections(
-                jdbcUrl, TestDatabase.user(), Optional.of(TestDatabase.password())));
+    runRelayUntilDrained(500);
+  }
+
+  /** Starts a relay, waits until the store has nothing unpublished, stops it. */
+  private static void runRelayUntilDrained(int batchSize) {
+    OutboxRelay relay = relay(batchSize);
     relay.start(null);
     try {
       await()
@@ -106,16 +155,32 @@ class OutboxRelayReconcileTest {
     }
   }
 
+  private static OutboxRelay relay(int batchSize) {
+    return new OutboxRelay(
+        CODEC,
+        new SimpleMeterRegistry(),
+        true,
+        Duration.ofMillis(100),
+        batchSize,
+        KafkaBroker.shared().bootstrapServers(),
+        new StoreConnections(jdbcUrl, TestDatabase.user(), Optional.of(TestDatabase.password())));
+  }
+
   /** Appends LeadCaptured events of new leads, as a lead-service command would. */
   private static List<UUID> append(int n) throws SQLException {
+    try (Connection connection = connect()) {
+      return append(connection, n);
+    }
+  }
+
+  private static List<UUID> append(Connection connection, int n) throws SQLException {
     List<UUID> ids = new ArrayList<>();
-    try (Connection connection = connect();
-        PreparedStatement insert =
-            connection.prepareStatement(
-                "insert into event_store (stream_id, stream_type, stream_version, event_id, type,"
-                    + " schema_version, occurred_at, recorded_at, correlation_id, actor,"
-                    + " journey_key, lead_id, payload)"
-                    + " values (?, 'lead', 1, ?, ?, ?, ?, ?, ?, 'test', ?, ?, cast(? as jsonb))")) {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "insert into event_store (stream_id, stream_type, stream_version, event_id, type,"
+                + " schema_version, occurred_at, recorded_at, correlation_id, actor,"
+                + " journey_key, lead_id, payload)"
+                + " values (?, 'lead', 1, ?, ?, ?, ?, ?, ?, 'test', ?, ?, cast(? as jsonb))")) {
       for (int i = 0; i < n; i++) {
         UUID lead = UUID.randomUUID();
         UUID eventId = UUID.randomUUID();
