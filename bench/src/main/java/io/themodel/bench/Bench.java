@@ -49,8 +49,9 @@ public final class Bench {
         Arrays.stream(
                 System.getProperty(
                         "bench.jvm.options",
-                        "-Xmx576m -XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC"
-                            + " -XX:TieredStopAtLevel=1")
+                        // The heap a pod's 768 MiB limit gives (max 576 MiB, initial 12 MiB).
+                        "-XX:MaxRAM=768m -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+                            + " -XX:+UseSerialGC -XX:TieredStopAtLevel=1")
                     .trim()
                     .split("\\s+"))
             .filter(s -> !s.isEmpty())
