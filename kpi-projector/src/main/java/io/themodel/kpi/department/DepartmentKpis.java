@@ -97,7 +97,7 @@ public class DepartmentKpis {
                  and r.stage = 'WON' and r.first_reached_at <= ?)) as won
       from journey j
       where j.captured_at >= ? and j.captured_at < ? and j.captured_at <= ?
-        and not excluded_as_of(j.lead_id, ?)
+        and not exists (select 1 from excluded_leads(?) x where x.lead_id = j.lead_id)
       group by 1
       order by 1
       """;

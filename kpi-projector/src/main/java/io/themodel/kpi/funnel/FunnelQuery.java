@@ -49,9 +49,11 @@ public class FunnelQuery {
                  - t.first_reached_at)) filter (where t.next_reached_at <= ?
                  and t.next_reached_at >= t.first_reached_at) as p90_seconds
       from funnel_stage s
-      left join funnel_transition t on t.stage = s.stage
-          and t.first_reached_at >= ? and t.first_reached_at < ? and t.first_reached_at <= ?
-          and not excluded_as_of(t.lead_id, ?)
+      left join (select * from funnel_transition c
+                 where c.first_reached_at >= ? and c.first_reached_at < ?
+                   and c.first_reached_at <= ?
+                   and not exists (select 1 from excluded_leads(?) x where x.lead_id = c.lead_id)
+                ) t on t.stage = s.stage
       group by s.stage, s.position
       order by s.position
       """;
@@ -60,9 +62,9 @@ public class FunnelQuery {
       """
       select lead_id, first_reached_at,
              case when next_reached_at <= ? then next_reached_at end as next_reached_at
-      from funnel_transition
+      from funnel_transition c
       where stage = ? and first_reached_at >= ? and first_reached_at < ? and first_reached_at <= ?
-        and not excluded_as_of(lead_id, ?)
+        and not exists (select 1 from excluded_leads(?) x where x.lead_id = c.lead_id)
       order by first_reached_at, lead_id
       limit ? offset ?
       """;
@@ -74,7 +76,8 @@ public class FunnelQuery {
       from p, funnel_reached r
       join journey j on j.lead_id = r.lead_id
       where j.captured_at >= ? and j.captured_at < ? and j.captured_at <= ?
-        and r.first_reached_at <= ? and not excluded_as_of(r.lead_id, ?)
+        and r.first_reached_at <= ?
+        and not exists (select 1 from excluded_leads(?) x where x.lead_id = r.lead_id)
       group by 1, 2
       """;
 

@@ -67,7 +67,7 @@ public class RecycleQuery {
       where j.captured_at >= ? and j.captured_at < ? and j.captured_at <= ?
         and not exists (select 1 from recycle_flow r where r.lead_id = j.lead_id
             and r.recycled_at <= ?)
-        and not excluded_as_of(j.lead_id, ?)
+        and not exists (select 1 from excluded_leads(?) x where x.lead_id = j.lead_id)
       """;
 
   private final DataSource dataSource;
