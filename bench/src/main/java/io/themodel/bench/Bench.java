@@ -175,7 +175,10 @@ public final class Bench {
         "== end to end: POST /leads at %d/s for %d s (+%d s warm-up), GET /funnel polled%n",
         rate, seconds, warmUp);
     long base = client.leadsCaptured(kpi);
-    Load.Poller poller = new Load.Poller(() -> client.leadsCaptured(kpi));
+    Load.Poller poller =
+        new Load.Poller(
+            () -> client.leadsCaptured(kpi),
+            Duration.ofMillis(intProperty("bench.e2e.poll-millis", 50)));
     Thread polling = new Thread(poller, "funnel-poller");
     polling.start();
     long measureFrom = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmUp);

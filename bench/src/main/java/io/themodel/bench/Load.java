@@ -1,6 +1,7 @@
 package io.themodel.bench;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -127,20 +128,27 @@ final class Load {
    */
   record OpenLoop(List<Long> acceptedAt, long failed, java.util.Map<Integer, Long> failures) {}
 
-  /** Polls {@code counter} back to back until stopped, recording (time, value) observations. */
+  /** Polls {@code counter} until stopped, recording (time, value) observations. */
   static final class Poller implements Runnable {
     private final LongSupplier counter;
+    private final long intervalNanos;
     private final List<long[]> observations = new ArrayList<>();
     private volatile boolean stopped;
     private volatile long failures;
 
-    Poller(LongSupplier counter) {
+    /**
+     * Polls at most once per {@code interval} (start to start): a probe that polled back to back
+     * would load the server the more, the faster it answers.
+     */
+    Poller(LongSupplier counter, Duration interval) {
       this.counter = counter;
+      this.intervalNanos = interval.toNanos();
     }
 
     @Override
     public void run() {
       while (!stopped) {
+        long started = System.nanoTime();
         try {
           long value = counter.getAsLong();
           long at = System.nanoTime();
@@ -149,6 +157,10 @@ final class Load {
           }
         } catch (RuntimeException e) {
           failures++; // a slow or failed answer is no observation; the next one counts
+        }
+        long left = intervalNanos - (System.nanoTime() - started);
+        if (left > 0) {
+          BenchPlatform.sleep(left / 1_000_000);
         }
       }
     }
