@@ -64,14 +64,7 @@ class OutboxRelayReconcileTest {
     runRelayUntilDrained();
 
     // the killed relay's last batch: acknowledged by the broker, never marked; and new events
-    try (Connection connection = connect();
-        Statement unmark = connection.createStatement()) {
-      assertThat(
-              unmark.executeUpdate(
-                  "update event_store set published_at = null where position in (select position"
-                      + " from event_store order by position desc limit 10)"))
-          .isEqualTo(10);
-    }
+    unmarkTheLast(10);
     events.addAll(append(5));
     runRelayUntilDrained();
 
@@ -84,14 +77,7 @@ class OutboxRelayReconcileTest {
     runRelayUntilDrained(5);
 
     // the pipeline's worst case: the batch being marked and the next one, both acknowledged
-    try (Connection connection = connect();
-        Statement unmark = connection.createStatement()) {
-      assertThat(
-              unmark.executeUpdate(
-                  "update event_store set published_at = null where position in (select position"
-                      + " from event_store order by position desc limit 10)"))
-          .isEqualTo(10);
-    }
+    unmarkTheLast(10);
     events.addAll(append(5));
     runRelayUntilDrained(5);
 
@@ -123,6 +109,18 @@ class OutboxRelayReconcileTest {
     }
 
     assertOnceEach(events);
+  }
+
+  /** What a relay killed between the broker's acknowledgement and its marking leaves. */
+  private static void unmarkTheLast(int rows) throws SQLException {
+    try (Connection connection = connect();
+        PreparedStatement unmark =
+            connection.prepareStatement(
+                "update event_store set published_at = null where position in (select position"
+                    + " from event_store order by position desc limit ?)")) {
+      unmark.setInt(1, rows);
+      assertThat(unmark.executeUpdate()).isEqualTo(rows);
+    }
   }
 
   /** Each of the events is on the lead topic exactly once. */
