@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -69,19 +70,19 @@ public class OutboxRelay {
 
   private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
   private static final long LOCK_KEY = 0x7468656d6f64656cL; // "themodel"
-  private static final String SELECT_UNPUBLISHED =
+  private static final String UNPUBLISHED =
       "select position, event_id, type, occurred_at, stream_id, correlation_id, causation_id,"
           + " journey_key, lead_id, account_id, payload::text as payload from event_store where published_at"
-          + " is null order by position limit ?";
+          + " is null";
+
+  private static final String SELECT_UNPUBLISHED = UNPUBLISHED + " order by position limit ?";
 
   /**
    * The same, leaving out the rows of the batch still being acknowledged and marked (its first and
    * last position). A row that commits late inside that range is sent with a later batch.
    */
   private static final String SELECT_UNPUBLISHED_OUTSIDE =
-      "select position, event_id, type, occurred_at, stream_id, correlation_id, causation_id,"
-          + " journey_key, lead_id, account_id, payload::text as payload from event_store where published_at"
-          + " is null and (position < ? or position > ?) order by position limit ?";
+      UNPUBLISHED + " and (position < ? or position > ?) order by position limit ?";
 
   /** How many batches can be sent and not yet marked: the one being marked, and the next. */
   private static final int UNMARKED_BATCHES = 2;
@@ -285,33 +286,24 @@ public class OutboxRelay {
    */
   private void relay(Connection connection, Connection marking) throws Exception {
     PGConnection notifications = connection.unwrap(PGConnection.class);
-    Batch inFlight = null;
-    Future<?> marked = null;
+    Batch inFlight = null; // sent, and being marked by the marker
+    Future<?> marked = CompletableFuture.completedFuture(null);
     try {
       while (running.get()) {
         Batch batch = send(connection, inFlight);
-        if (marked != null) {
-          marked.get();
-          marked = null;
-          inFlight = null;
-        }
-        if (!batch.positions().isEmpty()) {
+        marked.get();
+        inFlight = batch.positions().isEmpty() ? null : batch;
+        if (inFlight != null) {
           marked = marker.submit(() -> markWhenAcknowledged(marking, batch));
-          inFlight = batch;
         }
         if (batch.positions().size() < batchSize) {
-          if (marked != null) {
-            marked.get();
-            marked = null;
-            inFlight = null;
-          }
+          marked.get();
+          inFlight = null;
           notifications.getNotifications((int) pollInterval.toMillis());
         }
       }
     } finally {
-      if (marked != null) {
-        marked.cancel(true); // the next leader reconciles whatever this one left unmarked
-      }
+      marked.cancel(true); // the next leader reconciles whatever this one left unmarked
     }
   }
 
@@ -399,8 +391,7 @@ public class OutboxRelay {
   private ProducerRecord<String, String> record(ResultSet row) throws SQLException {
     EventType type = type(row);
     String payload = row.getString("payload");
-    Department department =
-        type.fixedDepartment().orElseGet(() -> department(type, codec.parseData(payload)));
+    Department department = department(type, payload);
     JsonNode data = JsonNodeFactory.instance.rawValueNode(new RawValue(payload));
     CloudEvent envelope =
         codec.envelope(
@@ -423,19 +414,17 @@ public class OutboxRelay {
     return record;
   }
 
-  /** The row's department (its topic), reading the payload only where the type needs it. */
   private Department department(ResultSet row) throws SQLException {
-    EventType type = type(row);
-    Optional<Department> fixed = type.fixedDepartment();
-    return fixed.isPresent()
-        ? fixed.get()
-        : department(type, codec.parseData(row.getString("payload")));
+    return department(type(row), row.getString("payload"));
   }
 
-  // Feedback is published by several departments: the event says which (its publishedBy).
-  private Department department(EventType type, JsonNode data) {
+  /**
+   * The department (the topic) of an event of this type, reading the payload only where the type
+   * needs it: Feedback is published by several departments, and the event says which.
+   */
+  private Department department(EventType type, String payload) {
     return type.fixedDepartment()
-        .orElseGet(() -> EventType.departmentOf(codec.fromData(type, data)));
+        .orElseGet(() -> EventType.departmentOf(codec.fromData(type, codec.parseData(payload))));
   }
 
   private static EventType type(ResultSet row) throws SQLException {
