@@ -1,14 +1,16 @@
 package io.themodel.kpi.facts;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.themodel.platform.inbox.EventInbox;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Consumes all four departments' topics in one consumer group; each record is recorded once
- * (processed event ids in the same transaction), unreadable ones go to their topic's DLQ.
+ * Consumes all four departments' topics in one consumer group, a poll's batch at a time: each batch
+ * is recorded in one transaction, each event once (processed event ids in the same transaction),
+ * and unreadable records go to their topic's DLQ.
  */
 @ApplicationScoped
 public class DepartmentEventIntake {
@@ -23,25 +25,25 @@ public class DepartmentEventIntake {
 
   @Incoming("lead-events")
   @Blocking
-  public void onLeadEvent(ConsumerRecord<String, String> record) {
-    inbox.receive(record, facts::record);
+  public CompletionStage<Void> onLeadEvents(KafkaRecordBatch<String, String> batch) {
+    return inbox.receiveAll(batch, facts::recordAll);
   }
 
   @Incoming("is-events")
   @Blocking
-  public void onIsEvent(ConsumerRecord<String, String> record) {
-    inbox.receive(record, facts::record);
+  public CompletionStage<Void> onIsEvents(KafkaRecordBatch<String, String> batch) {
+    return inbox.receiveAll(batch, facts::recordAll);
   }
 
   @Incoming("deal-events")
   @Blocking
-  public void onDealEvent(ConsumerRecord<String, String> record) {
-    inbox.receive(record, facts::record);
+  public CompletionStage<Void> onDealEvents(KafkaRecordBatch<String, String> batch) {
+    return inbox.receiveAll(batch, facts::recordAll);
   }
 
   @Incoming("success-events")
   @Blocking
-  public void onSuccessEvent(ConsumerRecord<String, String> record) {
-    inbox.receive(record, facts::record);
+  public CompletionStage<Void> onSuccessEvents(KafkaRecordBatch<String, String> batch) {
+    return inbox.receiveAll(batch, facts::recordAll);
   }
 }

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,19 +61,24 @@ public class FactRecorder {
    */
   public static final long SWAP_LOCK = 0x7E_4D_0DE1L;
 
+  /** Records a batch of events as facts, in the caller's transaction, with two statements. */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void record(IncomingEvent incoming) {
+  public void recordAll(List<IncomingEvent> events) {
+    List<Entry> entries = new ArrayList<>(events.size());
+    for (IncomingEvent incoming : events) {
+      entries.add(
+          new Entry(
+              Fact.of(incoming.eventId(), incoming.occurredAt(), incoming.event(), codec),
+              incoming.event() instanceof LeadCaptured captured ? captured : null));
+    }
     try (Connection connection = dataSource.getConnection();
         PreparedStatement lock =
             connection.prepareStatement("select pg_advisory_xact_lock_shared(?)")) {
       lock.setLong(1, SWAP_LOCK);
       lock.execute();
-      record(
-          connection,
-          Fact.of(incoming.eventId(), incoming.occurredAt(), incoming.event(), codec),
-          incoming.event() instanceof LeadCaptured captured ? captured : null);
+      recordAll(connection, entries);
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot record event " + incoming.eventId(), e);
+      throw new IllegalStateException("cannot record event " + events.get(0).eventId(), e);
     }
   }
 

@@ -3,6 +3,9 @@ package io.themodel.platform.inbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.themodel.events.CloudEvent;
 import io.themodel.events.DomainEvent;
 import io.themodel.events.EventCodec;
@@ -13,10 +16,18 @@ import io.themodel.platform.correlation.CorrelationFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -72,7 +83,7 @@ public class EventInbox {
   public void receive(ConsumerRecord<String, String> record, Consumer<IncomingEvent> effect) {
     IncomingEvent incoming;
     try {
-      incoming = read(record);
+      incoming = read(record.topic(), record.value());
     } catch (UnreadableEvent unreadable) {
       deadLettered.increment();
       LOG.warnf(
@@ -80,6 +91,61 @@ public class EventInbox {
           record.topic(), record.partition(), record.offset(), unreadable.getMessage());
       throw unreadable;
     }
+    applyAlone(incoming, effect);
+  }
+
+  /**
+   * Applies the events of one poll's batch with {@code effect}, in one transaction, each at most
+   * once: one statement records which were new, and {@code effect} gets those, in the batch's
+   * order. A record that cannot be read is dead-lettered on its own and the rest go on. When the
+   * batch's transaction fails, its events are applied one at a time as {@link #receive} does, so
+   * only an event whose effect keeps failing ends in the DLQ.
+   *
+   * @return completes once the batch is acknowledged, every record applied or dead-lettered
+   */
+  public CompletionStage<Void> receiveAll(
+      KafkaRecordBatch<String, String> batch, Consumer<List<IncomingEvent>> effect) {
+    List<IncomingEvent> readable = new ArrayList<>();
+    List<KafkaRecord<String, String>> readableRecords = new ArrayList<>();
+    List<CompletableFuture<Void>> parked = new ArrayList<>();
+    for (KafkaRecord<String, String> record : batch.getRecords()) {
+      try {
+        readable.add(read(record.getTopic(), record.getPayload()));
+        readableRecords.add(record);
+      } catch (UnreadableEvent unreadable) {
+        deadLettered.increment();
+        LOG.warnf("dead-lettering %s: %s", where(record), unreadable.getMessage());
+        parked.add(record.nack(unreadable).toCompletableFuture());
+      }
+    }
+    if (!readable.isEmpty()) {
+      try {
+        QuarkusTransaction.requiringNew().run(() -> applyAllOnce(readable, effect));
+      } catch (RuntimeException failure) {
+        LOG.warnf(
+            "a batch of %d events failed (%s); applying them one at a time",
+            readable.size(), failure.toString());
+        for (int i = 0; i < readable.size(); i++) {
+          try {
+            applyAlone(readable.get(i), event -> effect.accept(List.of(event)));
+          } catch (UnreadableEvent gaveUp) {
+            parked.add(readableRecords.get(i).nack(gaveUp).toCompletableFuture());
+          }
+        }
+      }
+    }
+    return CompletableFuture.allOf(parked.toArray(CompletableFuture[]::new))
+        .thenCompose(parkedAll -> batch.ack());
+  }
+
+  private static String where(KafkaRecord<String, String> record) {
+    return record instanceof IncomingKafkaRecord<String, String> incoming
+        ? record.getTopic() + "-" + record.getPartition() + "@" + incoming.getOffset()
+        : record.getTopic() + "-" + record.getPartition();
+  }
+
+  /** Applies one event in its own transaction, retried, with its correlation id in the log. */
+  private void applyAlone(IncomingEvent incoming, Consumer<IncomingEvent> effect) {
     if (incoming.correlationId() != null) {
       MDC.put(CorrelationFilter.MDC_KEY, incoming.correlationId().toString());
     }
@@ -124,15 +190,15 @@ public class EventInbox {
     }
   }
 
-  private IncomingEvent read(ConsumerRecord<String, String> record) {
-    CloudEvent envelope = codec.read(record.value());
+  private IncomingEvent read(String topic, String value) {
+    CloudEvent envelope = codec.read(value);
     DomainEvent event = codec.decode(envelope);
     return new IncomingEvent(
         envelope.id(),
         EventType.of(event),
         envelope.time(),
         envelope.correlationid(),
-        record.topic(),
+        topic,
         event);
   }
 
@@ -147,6 +213,21 @@ public class EventInbox {
     } catch (CommandRejected rejected) {
       // The event is handled: this department has nothing to do with it in its current state.
       throw new NoReaction(rejected);
+    }
+  }
+
+  private void applyAllOnce(List<IncomingEvent> events, Consumer<List<IncomingEvent>> effect) {
+    Set<UUID> fresh = markAllProcessed(events);
+    List<IncomingEvent> firstTime = new ArrayList<>(fresh.size());
+    for (IncomingEvent event : events) {
+      if (fresh.remove(event.eventId())) { // a second copy in the same batch is a duplicate too
+        firstTime.add(event);
+      }
+    }
+    duplicates.increment(events.size() - firstTime.size());
+    if (!firstTime.isEmpty()) {
+      effect.accept(firstTime);
+      applied.increment(firstTime.size());
     }
   }
 
@@ -171,6 +252,37 @@ public class EventInbox {
       return insert.executeUpdate() == 1;
     } catch (SQLException e) {
       throw new IllegalStateException("cannot record processed event " + incoming.eventId(), e);
+    }
+  }
+
+  /** Records the events as processed in one statement; returns the ids that were not before. */
+  private Set<UUID> markAllProcessed(List<IncomingEvent> events) {
+    String sql =
+        "insert into processed_event (event_id, topic, processed_at) select id, topic, ? from"
+            + " unnest(?::uuid[], ?::text[]) as processed(id, topic) on conflict (event_id) do"
+            + " nothing returning event_id";
+    String[] ids = new String[events.size()];
+    String[] topics = new String[events.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = events.get(i).eventId().toString();
+      topics[i] = events.get(i).topic();
+    }
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement insert = connection.prepareStatement(sql)) {
+      insert.setTimestamp(1, Timestamp.from(clock.instant()));
+      insert.setArray(2, connection.createArrayOf("text", ids));
+      insert.setArray(3, connection.createArrayOf("text", topics));
+      Set<UUID> fresh = new HashSet<>();
+      try (ResultSet rows = insert.executeQuery()) {
+        while (rows.next()) {
+          fresh.add(rows.getObject(1, UUID.class));
+        }
+      }
+      return fresh;
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "cannot record " + events.size() + " processed events from " + events.get(0).eventId(),
+          e);
     }
   }
 

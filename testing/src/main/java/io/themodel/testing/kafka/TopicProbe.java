@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -105,17 +106,37 @@ public final class TopicProbe {
    * content type header), acknowledged before this returns.
    */
   public void send(String topic, String key, String value) {
+    sendTogether(topic, List.of(new Keyed(key, value)));
+  }
+
+  /** A record's key and value. */
+  public record Keyed(String key, String value) {}
+
+  /**
+   * Sends records as {@link #send} does, but in one produce request (the producer lingers until it
+   * has them all), so that an idle consumer fetches them in one poll.
+   */
+  public void sendTogether(String topic, List<Keyed> records) {
     Properties config = new Properties();
     config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.LINGER_MS_CONFIG, records.size() > 1 ? "1000" : "0");
     config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
-      ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
-      record
-          .headers()
-          .add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.US_ASCII));
-      producer.send(record).get();
+      List<Future<?>> sent = new ArrayList<>();
+      for (Keyed keyed : records) {
+        ProducerRecord<String, String> record =
+            new ProducerRecord<>(topic, keyed.key(), keyed.value());
+        record
+            .headers()
+            .add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.US_ASCII));
+        sent.add(producer.send(record));
+      }
+      producer.flush();
+      for (Future<?> each : sent) {
+        each.get();
+      }
     } catch (Exception e) {
       throw new IllegalStateException("cannot send to " + topic, e);
     }
