@@ -16,6 +16,7 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -142,12 +143,49 @@ public class ProblemMappers {
     return problem(status, detail, uri, List.of());
   }
 
+  /**
+   * The problem type of a request the service had no database connection for within the pool's
+   * acquisition timeout: it is overloaded, wrote nothing, and the request may be sent again later.
+   */
+  public static final String OVERLOADED = "https://themodel.io/problems/overloaded";
+
   @ServerExceptionMapper(priority = FIRST)
   public Response unexpected(Exception unexpected, UriInfo uri) {
+    if (poolExhausted(unexpected)) {
+      LOG.warnf(
+          "no database connection within the pool's acquisition timeout for %s", uri.getPath());
+      return Response.status(503)
+          .type(Problem.MEDIA_TYPE)
+          .header("Retry-After", "1")
+          .entity(
+              new Problem(
+                  OVERLOADED,
+                  "Service Unavailable",
+                  503,
+                  "The service is busy and did not take the request; send it again shortly.",
+                  uri.getPath(),
+                  List.of()))
+          .build();
+    }
     UUID reference = UUID.randomUUID();
     LOG.errorf(unexpected, "unexpected error %s on %s", reference, uri.getPath());
     return problem(
         500, "Something went wrong on our side; reference " + reference + ".", uri, List.of());
+  }
+
+  /**
+   * Whether the failure comes from Agroal giving up waiting for a free connection. Agroal says so
+   * only in its message (a plain SQLException), so the message is what is matched.
+   */
+  private static boolean poolExhausted(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException
+          && cause.getMessage() != null
+          && cause.getMessage().startsWith("Sorry, acquisition timeout")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Response problem(int status, String detail, UriInfo uri, List<FieldError> errors) {
