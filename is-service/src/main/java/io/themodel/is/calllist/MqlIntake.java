@@ -1,6 +1,7 @@
 package io.themodel.is.calllist;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.themodel.events.feedback.FeedbackEvent;
 import io.themodel.events.lead.LeadCaptured;
 import io.themodel.events.lead.MarketingQualified;
@@ -8,12 +9,13 @@ import io.themodel.is.planning.LeadCompany;
 import io.themodel.platform.feedback.FeedbackIntake;
 import io.themodel.platform.inbox.EventInbox;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Puts every MQL from Marketing on the call list, due at its follow-up time, and keeps the company
- * each lead was captured for.
+ * each lead was captured for. Every capture comes this way, so a poll's records are applied as one
+ * batch, in one transaction.
  */
 @ApplicationScoped
 public class MqlIntake {
@@ -30,9 +32,9 @@ public class MqlIntake {
 
   @Incoming("lead-events")
   @Blocking
-  public void onLeadEvent(ConsumerRecord<String, String> record) {
-    inbox.receive(
-        record,
+  public CompletionStage<Void> onLeadEvents(KafkaRecordBatch<String, String> batch) {
+    return inbox.receiveEach(
+        batch,
         incoming -> {
           if (incoming.event() instanceof LeadCaptured captured) {
             LeadCompany.record(captured.leadId(), captured.companyName());

@@ -144,13 +144,28 @@ public class EventInbox {
         : record.getTopic() + "-" + record.getPartition();
   }
 
+  /**
+   * As {@link #receiveAll}, for an effect that reacts to one event at a time: the batch's new
+   * events are applied one after the other in the batch's transaction, each with its correlation id
+   * in the log.
+   */
+  public CompletionStage<Void> receiveEach(
+      KafkaRecordBatch<String, String> batch, Consumer<IncomingEvent> effect) {
+    return receiveAll(
+        batch, events -> events.forEach(event -> correlated(event, () -> effect.accept(event))));
+  }
+
   /** Applies one event in its own transaction, retried, with its correlation id in the log. */
   private void applyAlone(IncomingEvent incoming, Consumer<IncomingEvent> effect) {
+    correlated(incoming, () -> applyWithRetries(incoming, effect));
+  }
+
+  private static void correlated(IncomingEvent incoming, Runnable work) {
     if (incoming.correlationId() != null) {
       MDC.put(CorrelationFilter.MDC_KEY, incoming.correlationId().toString());
     }
     try {
-      applyWithRetries(incoming, effect);
+      work.run();
     } finally {
       MDC.remove(CorrelationFilter.MDC_KEY);
     }
