@@ -13,10 +13,6 @@ import io.themodel.testing.kafka.KafkaBrokerResource;
 import io.themodel.testing.kafka.TopicProbe.Keyed;
 import io.themodel.testing.postgres.PostgresResource;
 import io.themodel.testing.postgres.TestDatabase;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -38,8 +34,7 @@ class MqlBatchTest {
   private final CallListFixture fixture = new CallListFixture();
 
   @Test
-  void a_lead_qualified_twice_in_one_batch_enters_the_call_list_once_and_the_others_enter_too()
-      throws SQLException {
+  void a_lead_qualified_twice_in_one_batch_enters_the_call_list_once_and_the_others_enter_too() {
     UUID twice = UUID.randomUUID();
     UUID once = UUID.randomUUID();
     UUID secondQualification = UUID.randomUUID();
@@ -77,14 +72,8 @@ class MqlBatchTest {
     return new Keyed(leadId.toString(), cloudEvent);
   }
 
-  private static boolean processed(UUID eventId) throws SQLException {
-    try (Connection connection = TestDatabase.connectToServiceUnderTest();
-        PreparedStatement query =
-            connection.prepareStatement("select 1 from processed_event where event_id = ?")) {
-      query.setObject(1, eventId);
-      try (ResultSet row = query.executeQuery()) {
-        return row.next();
-      }
-    }
+  private static boolean processed(UUID eventId) {
+    return TestDatabase.foundInServiceUnderTest(
+        "select 1 from processed_event where event_id = ?", eventId);
   }
 }

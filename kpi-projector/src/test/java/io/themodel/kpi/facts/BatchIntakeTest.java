@@ -14,8 +14,6 @@ import io.themodel.testing.kafka.TopicProbe.Keyed;
 import io.themodel.testing.postgres.PostgresResource;
 import io.themodel.testing.postgres.TestDatabase;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -103,14 +101,7 @@ class BatchIntakeTest {
     }
   }
 
-  private static boolean recorded(UUID eventId) throws SQLException {
-    try (Connection connection = TestDatabase.connectToServiceUnderTest();
-        PreparedStatement query =
-            connection.prepareStatement("select 1 from fact where event_id = ?")) {
-      query.setObject(1, eventId);
-      try (ResultSet row = query.executeQuery()) {
-        return row.next();
-      }
-    }
+  private static boolean recorded(UUID eventId) {
+    return TestDatabase.foundInServiceUnderTest("select 1 from fact where event_id = ?", eventId);
   }
 }

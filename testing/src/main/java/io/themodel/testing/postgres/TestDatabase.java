@@ -95,6 +95,19 @@ public final class TestDatabase {
         config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
   }
 
+  /** Whether {@code sql}, with the id as its one parameter, finds a row in that database. */
+  public static boolean foundInServiceUnderTest(String sql, java.util.UUID id) {
+    try (Connection connection = connectToServiceUnderTest();
+        java.sql.PreparedStatement query = connection.prepareStatement(sql)) {
+      query.setObject(1, id);
+      try (java.sql.ResultSet rows = query.executeQuery()) {
+        return rows.next();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static void requireSafeName(String database) {
     if (!database.matches("[a-z][a-z0-9_]{0,62}")) {
       throw new IllegalArgumentException("not a plain database name: " + database);

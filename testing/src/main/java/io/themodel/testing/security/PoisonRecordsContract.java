@@ -13,10 +13,6 @@ import io.themodel.testing.kafka.TopicProbe;
 import io.themodel.testing.logging.LogCapture;
 import io.themodel.testing.postgres.TestDatabase;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -195,14 +191,6 @@ public abstract class PoisonRecordsContract {
 
   /** Whether {@code sql} with the id finds a row in the service's own database. */
   protected static boolean exists(String sql, UUID id) {
-    try (Connection connection = TestDatabase.connectToServiceUnderTest();
-        PreparedStatement query = connection.prepareStatement(sql)) {
-      query.setObject(1, id);
-      try (ResultSet rows = query.executeQuery()) {
-        return rows.next();
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return TestDatabase.foundInServiceUnderTest(sql, id);
   }
 }
