@@ -11,19 +11,17 @@ import io.themodel.events.lead.LeadCaptured;
 import io.themodel.kpi.facts.Fact;
 import io.themodel.kpi.facts.FactRecorder;
 import io.themodel.platform.command.CommandRejected;
+import io.themodel.platform.inbox.ProcessedEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,12 +80,6 @@ public class Rebuild {
   static final String REBUILD_SCHEMA = "kpi_rebuild";
   static final String RETIRED_SCHEMA = "kpi_retired";
   private static final Logger LOG = Logger.getLogger(Rebuild.class);
-
-  /** A poll's event ids marked processed at once; those already marked do not come back. */
-  private static final String MARK_PROCESSED =
-      "insert into processed_event (event_id, topic, processed_at) select id, topic, ? from"
-          + " unnest(?::uuid[], ?::text[]) as delivered (id, topic) on conflict (event_id) do"
-          + " nothing returning event_id";
 
   private final DataSource dataSource;
   private final FactRecorder facts;
@@ -323,25 +315,9 @@ public class Rebuild {
   /** Marks a poll's events processed; returns those not processed before. */
   private Set<UUID> markProcessed(Connection target, Map<UUID, Delivered> delivered)
       throws SQLException {
-    String[] ids = new String[delivered.size()];
-    String[] topics = new String[delivered.size()];
-    int i = 0;
-    for (Map.Entry<UUID, Delivered> event : delivered.entrySet()) {
-      ids[i] = event.getKey().toString();
-      topics[i++] = event.getValue().topic();
-    }
-    Set<UUID> fresh = new HashSet<>();
-    try (PreparedStatement mark = target.prepareStatement(MARK_PROCESSED)) {
-      mark.setTimestamp(1, Timestamp.from(clock.instant()));
-      mark.setArray(2, target.createArrayOf("text", ids));
-      mark.setArray(3, target.createArrayOf("text", topics));
-      try (ResultSet rows = mark.executeQuery()) {
-        while (rows.next()) {
-          fresh.add(rows.getObject(1, UUID.class));
-        }
-      }
-    }
-    return fresh;
+    Map<UUID, String> topics = new LinkedHashMap<>();
+    delivered.forEach((id, event) -> topics.put(id, event.topic()));
+    return ProcessedEvents.mark(target, clock.instant(), topics);
   }
 
   private void report(State state, Instant started, long[] counts, long lag) {

@@ -16,14 +16,14 @@ import io.themodel.platform.correlation.CorrelationFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -272,28 +272,10 @@ public class EventInbox {
 
   /** Records the events as processed in one statement; returns the ids that were not before. */
   private Set<UUID> markAllProcessed(List<IncomingEvent> events) {
-    String sql =
-        "insert into processed_event (event_id, topic, processed_at) select id, topic, ? from"
-            + " unnest(?::uuid[], ?::text[]) as processed(id, topic) on conflict (event_id) do"
-            + " nothing returning event_id";
-    String[] ids = new String[events.size()];
-    String[] topics = new String[events.size()];
-    for (int i = 0; i < ids.length; i++) {
-      ids[i] = events.get(i).eventId().toString();
-      topics[i] = events.get(i).topic();
-    }
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement insert = connection.prepareStatement(sql)) {
-      insert.setTimestamp(1, Timestamp.from(clock.instant()));
-      insert.setArray(2, connection.createArrayOf("text", ids));
-      insert.setArray(3, connection.createArrayOf("text", topics));
-      Set<UUID> fresh = new HashSet<>();
-      try (ResultSet rows = insert.executeQuery()) {
-        while (rows.next()) {
-          fresh.add(rows.getObject(1, UUID.class));
-        }
-      }
-      return fresh;
+    Map<UUID, String> topics = new LinkedHashMap<>();
+    events.forEach(event -> topics.putIfAbsent(event.eventId(), event.topic()));
+    try (Connection connection = dataSource.getConnection()) {
+      return ProcessedEvents.mark(connection, clock.instant(), topics);
     } catch (SQLException e) {
       throw new IllegalStateException(
           "cannot record " + events.size() + " processed events from " + events.get(0).eventId(),
