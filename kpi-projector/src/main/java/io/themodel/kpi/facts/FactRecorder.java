@@ -1,5 +1,6 @@
 package io.themodel.kpi.facts;
 
+import io.themodel.events.DomainEvent;
 import io.themodel.events.EventCodec;
 import io.themodel.events.lead.LeadCaptured;
 import io.themodel.platform.inbox.IncomingEvent;
@@ -9,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -66,10 +68,7 @@ public class FactRecorder {
   public void recordAll(List<IncomingEvent> events) {
     List<Entry> entries = new ArrayList<>(events.size());
     for (IncomingEvent incoming : events) {
-      entries.add(
-          new Entry(
-              Fact.of(incoming.eventId(), incoming.occurredAt(), incoming.event(), codec),
-              incoming.event() instanceof LeadCaptured captured ? captured : null));
+      entries.add(Entry.of(incoming.eventId(), incoming.occurredAt(), incoming.event(), codec));
     }
     try (Connection connection = dataSource.getConnection();
         PreparedStatement lock =
@@ -97,7 +96,15 @@ public class FactRecorder {
   }
 
   /** A fact to record, and the capture it comes from if it is one (its source and campaign). */
-  public record Entry(Fact fact, LeadCaptured capture) {}
+  public record Entry(Fact fact, LeadCaptured capture) {
+
+    /** An event's fact, and the event itself if it is a capture. */
+    public static Entry of(UUID eventId, Instant occurredAt, DomainEvent event, EventCodec codec) {
+      return new Entry(
+          Fact.of(eventId, occurredAt, event, codec),
+          event instanceof LeadCaptured captured ? captured : null);
+    }
+  }
 
   /**
    * Records facts on a given connection with two statements, however many there are: the facts,

@@ -7,8 +7,6 @@ import io.themodel.events.Department;
 import io.themodel.events.DomainEvent;
 import io.themodel.events.EventCodec;
 import io.themodel.events.UnreadableEvent;
-import io.themodel.events.lead.LeadCaptured;
-import io.themodel.kpi.facts.Fact;
 import io.themodel.kpi.facts.FactRecorder;
 import io.themodel.platform.command.CommandRejected;
 import io.themodel.platform.inbox.ProcessedEvents;
@@ -274,9 +272,7 @@ public class Rebuild {
             envelope.id(),
             new Delivered(
                 record.topic(),
-                new FactRecorder.Entry(
-                    Fact.of(envelope.id(), envelope.time(), event, codec),
-                    event instanceof LeadCaptured captured ? captured : null)));
+                FactRecorder.Entry.of(envelope.id(), envelope.time(), event, codec)));
       } catch (UnreadableEvent unreadable) {
         counts[1]++;
       }

@@ -15,9 +15,7 @@ import io.themodel.platform.command.CommandRejected;
 import io.themodel.platform.correlation.CorrelationFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -255,19 +253,9 @@ public class EventInbox {
     }
   }
 
+  /** Records the event as processed; false if it was before. */
   private boolean markProcessed(IncomingEvent incoming) {
-    String sql =
-        "insert into processed_event (event_id, topic, processed_at) values (?, ?, ?)"
-            + " on conflict (event_id) do nothing";
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement insert = connection.prepareStatement(sql)) {
-      insert.setObject(1, incoming.eventId());
-      insert.setString(2, incoming.topic());
-      insert.setTimestamp(3, Timestamp.from(clock.instant()));
-      return insert.executeUpdate() == 1;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot record processed event " + incoming.eventId(), e);
-    }
+    return !markAllProcessed(List.of(incoming)).isEmpty();
   }
 
   /** Records the events as processed in one statement; returns the ids that were not before. */
