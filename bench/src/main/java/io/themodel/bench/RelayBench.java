@@ -137,8 +137,7 @@ final class RelayBench {
     long deadline = System.nanoTime() + timeout.toNanos();
     try (Connection connection = TestDatabase.connect(database);
         PreparedStatement count =
-            connection.prepareStatement(
-                "select exists (select 1 from event_store where published_at is null)")) {
+            connection.prepareStatement("select exists (select 1 from event_outbox)")) {
       while (true) {
         try (ResultSet row = count.executeQuery()) {
           row.next();
