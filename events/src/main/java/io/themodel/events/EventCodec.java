@@ -28,7 +28,8 @@ public final class EventCodec {
           .registerModule(new JavaTimeModule())
           .registerModule(
               new SimpleModule("utc-instants")
-                  .addDeserializer(Instant.class, new UtcInstantDeserializer()))
+                  .addDeserializer(Instant.class, new UtcInstantDeserializer())
+                  .addSerializer(Instant.class, new UtcInstantSerializer()))
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -3,6 +3,7 @@ package io.themodel.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Instant;
@@ -16,22 +17,54 @@ import net.jqwik.api.Provide;
 
 /**
  * The codec's own instant reader gives what Jackson's gives: the same instant for every text it
- * reads itself, and every other text is left to Jackson's reader.
+ * reads itself, and every other text is left to Jackson's reader. Its writer writes what Jackson's
+ * writes ({@link Instant#toString()}), for every instant.
  */
 class UtcInstantPropertiesTest {
 
   private static final ObjectMapper JACKSON =
       new ObjectMapper().registerModule(new JavaTimeModule());
+  private static final ObjectMapper JACKSON_WRITING_TEXT =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
   private static final ObjectMapper OURS =
       new ObjectMapper()
           .registerModule(new JavaTimeModule())
           .registerModule(
-              new SimpleModule().addDeserializer(Instant.class, new UtcInstantDeserializer()));
+              new SimpleModule()
+                  .addDeserializer(Instant.class, new UtcInstantDeserializer())
+                  .addSerializer(Instant.class, new UtcInstantSerializer()));
 
   @Property(tries = 2000)
   void every_instant_as_instant_to_string_writes_it_reads_back_as_itself(
       @ForAll("instants") Instant instant) {
     assertThat(UtcInstantDeserializer.parseUtc(instant.toString())).isEqualTo(instant);
+  }
+
+  @Property(tries = 2000)
+  void every_instant_is_written_as_jacksons_writer_writes_it(@ForAll("instants") Instant instant)
+      throws Exception {
+    assertThat(UtcInstantSerializer.formatUtc(instant)).isEqualTo(instant.toString());
+    assertThat(OURS.writeValueAsString(instant))
+        .isEqualTo(JACKSON_WRITING_TEXT.writeValueAsString(instant));
+  }
+
+  @Example
+  void instants_outside_the_four_digit_years_are_written_as_to_string_writes_them()
+      throws Exception {
+    for (Instant instant :
+        new Instant[] {
+          Instant.MIN,
+          Instant.MAX,
+          Instant.parse("0000-01-01T00:00:00Z").minusNanos(1),
+          Instant.parse("9999-12-31T23:59:59.999999999Z").plusNanos(1),
+          Instant.EPOCH.minusSeconds(1)
+        }) {
+      assertThat(OURS.writeValueAsString(instant))
+          .as(instant.toString())
+          .isEqualTo(JACKSON_WRITING_TEXT.writeValueAsString(instant));
+    }
   }
 
   @Property(tries = 2000)
