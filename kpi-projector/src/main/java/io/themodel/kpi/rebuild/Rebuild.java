@@ -10,6 +10,7 @@ import io.themodel.events.UnreadableEvent;
 import io.themodel.kpi.facts.FactRecorder;
 import io.themodel.platform.command.CommandRejected;
 import io.themodel.platform.inbox.ProcessedEvents;
+import io.themodel.platform.relay.StoreConnections;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -80,6 +81,7 @@ public class Rebuild {
   private static final Logger LOG = Logger.getLogger(Rebuild.class);
 
   private final DataSource dataSource;
+  private final StoreConnections connections;
   private final FactRecorder facts;
   private final EventCodec codec;
   private final Clock clock;
@@ -91,6 +93,7 @@ public class Rebuild {
 
   Rebuild(
       DataSource dataSource,
+      StoreConnections connections,
       FactRecorder facts,
       EventCodec codec,
       Clock clock,
@@ -98,6 +101,7 @@ public class Rebuild {
       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
       @ConfigProperty(name = "quarkus.flyway.locations") List<String> migrations) {
     this.dataSource = dataSource;
+    this.connections = connections;
     this.facts = facts;
     this.codec = codec;
     this.clock = clock;
@@ -132,7 +136,9 @@ public class Rebuild {
 
   private void run() {
     Instant started = progress.startedAt();
-    try (Connection target = dataSource.getConnection();
+    // A connection of its own, not the pool's: its search_path points at the rebuild's schema, and
+    // it ends with the rebuild, whatever happens, instead of serving live queries afterwards.
+    try (Connection target = connections.open("kpi-rebuild");
         KafkaConsumer<String, String> consumer = consumer()) {
       freshSchema(target);
       target.setAutoCommit(false);

@@ -10,9 +10,10 @@ import java.util.Properties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Connections to the service's own database outside its pool, for the relay's threads: the relay's
+ * Connections to the service's own database outside its pool. For the relay's threads: the relay's
  * lock must live and die with one connection of its own, and its wake-up must not wait behind the
- * requests that hold every pooled connection.
+ * requests that hold every pooled connection. For kpi-projector's rebuild: the session settings it
+ * makes (its schema as {@code search_path}) must end with it, not go back to the pool.
  */
 @ApplicationScoped
 public class StoreConnections {
