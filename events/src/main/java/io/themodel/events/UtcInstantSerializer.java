@@ -27,16 +27,10 @@ final class UtcInstantSerializer extends StdScalarSerializer<Instant> {
   @Override
   public void serialize(Instant instant, JsonGenerator generator, SerializerProvider provider)
       throws IOException {
-    char[] text = new char[30];
-    int length = formatUtc(instant, text);
-    if (length < 0) {
-      generator.writeString(instant.toString());
-    } else {
-      generator.writeString(text, 0, length);
-    }
+    generator.writeString(formatUtc(instant));
   }
 
-  /** The instant as {@link Instant#toString()} writes it, for the tests. */
+  /** The instant as {@link Instant#toString()} writes it. */
   static String formatUtc(Instant instant) {
     char[] text = new char[30];
     int length = formatUtc(instant, text);
